@@ -1,0 +1,29 @@
+# The two commands of the quick start are `make build` and `make test`; each creates .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: build test lint lock clean
+
+build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
+	$(BIN)/undocs build
+
+test: $(INSTALLED)  ## the test suite (doctests included)
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)  ## ruff, as CI runs it
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+lock: $(INSTALLED)  ## re-pin requirements.lock from the current environment
+	$(BIN)/pip freeze --exclude-editable | grep -v '^undocs' > requirements.lock.new && mv requirements.lock.new requirements.lock
+
+$(INSTALLED): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(INSTALLED)
+
+clean:  ## remove the environment and build outputs (not the published data)
+	rm -rf $(VENV) build

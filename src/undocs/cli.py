@@ -1,0 +1,124 @@
+"""The ``undocs`` command: build the package from the manifest, convert other documents, validate.
+
+Exit codes: 0 success; 1 the package did not validate; 2 bad input (a source, the manifest,
+an argument), with a message naming the file, the line, the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from undocs import paths
+from undocs.errors import SourceError
+from undocs.metadata import MetadataError
+from undocs.package import BuildSummary, ValidationFailed, build_package, validate
+from undocs.parse import PARSER_TYPES, parse_entry, parse_file
+from undocs.sources import load_manifest
+
+log = logging.getLogger("undocs")
+
+
+def _sources(documents) -> list[dict[str, str]]:
+    """The descriptor's ``sources``: each document's title and address."""
+    return [
+        {"title": parsed.meta.title, **({"path": parsed.meta.url} if parsed.meta.url else {})}
+        for parsed in sorted(documents, key=lambda document: document.meta.document_id)
+    ]
+
+
+def _report(summary: BuildSummary, target: Path) -> None:
+    for warning in summary.warnings:
+        log.warning("warning: %s", warning)
+    for line in summary.lines():
+        log.info("%s", line)
+    log.info("published: %s", target / "datapackage.json")
+
+
+def _parse_all(items, parse) -> list:
+    documents = []
+    for number, item in enumerate(items, start=1):
+        parsed = parse(item)
+        log.info(
+            "[%d/%d] %s: %d paragraphs, %d footnotes",
+            number,
+            len(items),
+            parsed.meta.document_id,
+            len(parsed.paragraphs),
+            len(parsed.footnotes),
+        )
+        documents.append(parsed)
+    return documents
+
+
+def command_build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    entries = load_manifest(root / "data" / "sources" / "sources.yaml")
+    documents = _parse_all(entries, lambda entry: parse_entry(entry, root))
+    summary = build_package(documents, root, _sources(documents))
+    _report(summary, root)
+    return 0
+
+
+def command_convert(args: argparse.Namespace) -> int:
+    files = [Path(file) for file in args.files]
+    documents = _parse_all(files, lambda file: parse_file(file, args.type))
+    ids = [parsed.meta.document_id for parsed in documents]
+    duplicates = sorted({document_id for document_id in ids if ids.count(document_id) > 1})
+    if duplicates:
+        raise SourceError(
+            ", ".join(args.files),
+            f"two files give the same document id {duplicates[0]!r}",
+            "convert one version of each document at a time",
+        )
+    out = Path(args.out)
+    summary = build_package(documents, out, _sources(documents))
+    _report(summary, out)
+    return 0
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    folder = path.parent if path.is_file() else path
+    errors = validate(folder)
+    for error in errors:
+        print(error)
+    print(f"{folder / 'datapackage.json'}: {'valid' if not errors else f'{len(errors)} errors'}")
+    return 1 if errors else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="undocs", description="Turn UN documents into a validated Frictionless data package."
+    )
+    main.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    commands = main.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build and validate the package from data/sources/sources.yaml")
+    build.add_argument("--root", default=str(paths.ROOT), help="the repository to build (default: this checkout)")
+    build.set_defaults(run=command_build)
+    convert = commands.add_parser(
+        "convert", help="convert documents that are not in the manifest into a package in DIR"
+    )
+    convert.add_argument("files", nargs="+", metavar="FILE", help="text of a UN resolution or statement")
+    convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
+    convert.add_argument("--type", help=f"document type: {' or '.join(PARSER_TYPES)} (default: detected from the text)")
+    convert.set_defaults(run=command_convert)
+    check = commands.add_parser("validate", help="validate a data package with frictionless")
+    check.add_argument("path", nargs="?", default=".", help="datapackage.json or its folder (default: .)")
+    check.set_defaults(run=command_validate)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        return args.run(args)
+    except (SourceError, MetadataError) as error:
+        log.error("error: %s", error)
+        return 2
+    except ValidationFailed as error:
+        log.error("error: %s", error)
+        return 1

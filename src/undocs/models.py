@@ -1,0 +1,125 @@
+"""Typed records that flow through the pipeline, kept in one place (as eyecite does).
+
+Data flows one way: ``SourceLine`` -> ``Block`` (clean) -> ``Paragraph`` (segment)
+-> ``Footnote`` (footnotes) -> ``ParsedDocument`` -> table rows.
+
+>>> Paragraph("op2.a", "op2", "operative", "(a)", 3, 2, "", "Continuing reports", 431, 441).depth
+2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class LineKind(StrEnum):
+    """What a line of a source is; every line gets exactly one kind (the completeness audit)."""
+
+    BODY = "body"
+    FOOTNOTE = "footnote"
+    HEADER = "page_header"
+    SEPARATOR = "footnote_separator"
+    LINK = "link"
+    BLANK = "blank"
+    METADATA = "metadata"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One physical line of a source file, numbered from 1 as an editor shows it."""
+
+    number: int
+    text: str
+    page: int = 1
+
+
+@dataclass
+class Block:
+    """A run of body lines that starts a new printed unit (a paragraph or a page-top continuation)."""
+
+    text: str
+    line_start: int
+    line_end: int
+    starts_unit: bool = True
+
+
+@dataclass(frozen=True)
+class Link:
+    """A URL the PDF text lists after a page (or a link annotation of the PDF)."""
+
+    url: str
+    line: int
+    page: int
+
+
+@dataclass
+class Paragraph:
+    """A printed paragraph or subparagraph; ``paragraph_id`` comes from the printed numbering."""
+
+    paragraph_id: str
+    parent_id: str
+    section: str
+    label: str
+    position: int
+    depth: int
+    lead_phrase: str
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Footnote:
+    """A note: its number as printed, the paragraph where its marker stands, and its text."""
+
+    footnote_id: str
+    paragraph_id: str
+    text: str
+    line_start: int | None = None
+    line_end: int | None = None
+    marker_found: bool = True
+
+
+@dataclass
+class DocumentMeta:
+    """The manifest's (or the text's) description of one source document."""
+
+    document_id: str
+    source_path: str
+    source_sha256: str
+    document_type: str
+    title: str = ""
+    symbol: str = ""
+    body: str = ""
+    session: str = ""
+    agenda_item: str = ""
+    date: str = ""
+    language: str = "en"
+    url: str = ""
+    publisher: str = ""
+    source_format: str = "text"
+    extractor: str = ""
+
+    def as_row(self) -> dict[str, str]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class ParsedDocument:
+    """Everything the parsers learned from one source, ready to become table rows."""
+
+    meta: DocumentMeta
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote]
+    links: list[Link] = field(default_factory=list)
+    line_kinds: dict[int, LineKind] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    # Printed page of each source line (1 for sources without pages).
+    pages: dict[int, int] = field(default_factory=dict)
+
+    def page_of(self, line: int) -> int:
+        return self.pages.get(line, 1)
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        return next(p for p in self.paragraphs if p.paragraph_id == paragraph_id)

@@ -1,0 +1,106 @@
+"""Stage: package. Write the tables and descriptor to a staging folder, validate, then publish.
+
+Nothing published is touched until the staged package validates with frictionless (foreign
+keys included); a failed build leaves the last good ``data/`` and ``datapackage.json`` as
+they were.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from undocs import metadata
+from undocs.models import ParsedDocument
+from undocs.tables import TableRows, rows_for, write_csv
+
+log = logging.getLogger("undocs")
+DESCRIPTOR = "datapackage.json"
+
+
+class ValidationFailed(Exception):
+    """The staged package did not validate; the message lists the errors."""
+
+
+@dataclass
+class BuildSummary:
+    """What a build made: rows per table, warnings, and every source line's kind counted."""
+
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    line_kinds: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"documents: {self.documents}"]
+        out += [f"{name}: {count} rows" for name, count in self.rows.items()]
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(self.line_kinds.items()))
+        out.append(f"source lines: {kinds}")
+        out.append(f"warnings: {len(self.warnings)}")
+        return out
+
+
+def write_json(path: Path, document: dict) -> None:
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def stage(tables: TableRows, sources: list[dict[str, str]], folder: Path) -> None:
+    """Write every table and the descriptor under ``folder``."""
+    for resource in metadata.resources():
+        write_csv(folder / resource["path"], resource["name"], tables[resource["name"]])
+    write_json(folder / DESCRIPTOR, metadata.descriptor(sources))
+
+
+def validate(folder: Path) -> list[str]:
+    """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
+    from frictionless import Package  # imported here: it is slow to import and only needed now
+
+    report = Package(str(folder / DESCRIPTOR), basepath=str(folder)).validate()
+    errors = []
+    for task in report.tasks:
+        for error in task.errors:
+            errors.append(f"{task.name}: {error.type}: {error.message}")
+    errors += [f"package: {error.type}: {error.message}" for error in report.errors]
+    return errors
+
+
+def publish(staged: Path, target: Path) -> None:
+    """Move the staged files over the published ones, one atomic rename each."""
+    for resource in metadata.resources():
+        destination = target / resource["path"]
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged / resource["path"], destination)
+    os.replace(staged / DESCRIPTOR, target / DESCRIPTOR)
+
+
+def summarise(documents: list[ParsedDocument], tables: TableRows) -> BuildSummary:
+    summary = BuildSummary(documents=len(documents), rows={name: len(rows) for name, rows in tables.items()})
+    for parsed in documents:
+        summary.warnings += parsed.warnings
+        for kind in parsed.line_kinds.values():
+            summary.line_kinds[kind.value] = summary.line_kinds.get(kind.value, 0) + 1
+    return summary
+
+
+def build_package(documents: Iterable[ParsedDocument], target: Path, sources: list[dict[str, str]]) -> BuildSummary:
+    """Stage, validate and publish a package of ``documents`` into ``target``."""
+    metadata.check_coherence()
+    documents = list(documents)
+    tables = rows_for(documents)
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
+    try:
+        stage(tables, sources, staging)
+        errors = validate(staging)
+        if errors:
+            raise ValidationFailed("the package does not validate:\n  " + "\n  ".join(errors[:20]))
+        publish(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summarise(documents, tables)

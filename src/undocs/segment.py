@@ -1,0 +1,225 @@
+"""Stage 3, segment: turn body lines into the paragraph tree with ids from the printed numbering.
+
+Preambular paragraphs are told by their lead phrase (``vocab/lead_phrases.yaml``), operative
+ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(i)`` that follows
+``(h)`` continues the letters; one that follows anything else opens a roman sublist.
+
+>>> from undocs.clean import clean
+>>> from undocs.sources import decode_lines
+>>> text = " The General Assembly,\\n Recalling its resolutions,\\n 1. Urges:\\n (a) To act;\\n (b) To\\nreport;\\n"
+>>> [(p.paragraph_id, p.label, p.text) for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
+[('pp1', '', 'Recalling its resolutions,'), ('op1', '1.', 'Urges:'), ('op1.a', '(a)', 'To act;'), ('op1.b', '(b)', 'To report;')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from undocs import patterns, vocab
+from undocs.clean import CleanText, title_lines, title_text
+from undocs.errors import SourceError
+from undocs.models import LineKind, Paragraph, SourceLine
+
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a lower-case roman numeral, or None if ``label`` is not one."""
+    if not label or any(char not in ROMAN for char in label):
+        return None
+    total = 0
+    for char, following in zip(label, label[1:] + " ", strict=False):
+        value = ROMAN[char]
+        total += -value if following in ROMAN and ROMAN[following] > value else value
+    return total if to_roman(total) == label else None
+
+
+def to_roman(value: int) -> str:
+    parts = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for number, numeral in parts:
+        while value >= number:
+            out += numeral
+            value -= number
+    return out
+
+
+def letter_value(label: str) -> int | None:
+    """``a``=1 .. ``z``=26, ``aa``=27 (the UN doubles letters after z)."""
+    if len(label) == 1 and label.isalpha():
+        return ord(label) - ord("a") + 1
+    if len(label) == 2 and label[0] == label[1] and label.isalpha():
+        return 26 + ord(label[0]) - ord("a") + 1
+    return None
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: one space between words, a line-end hyphen kept and closed up.
+
+    >>> join_lines(["including its field-", "based structure", "victim-", "and survivor-centred"])
+    'including its field-based structure victim- and survivor-centred'
+    """
+    text = ""
+    for part in parts:
+        part = patterns.SPACES.sub(" ", part).strip()
+        if not part:
+            continue
+        if patterns.LINE_END_HYPHEN.search(text) and not patterns.SUSPENDED_HYPHEN_NEXT.match(part):
+            text = patterns.LINE_END_HYPHEN.sub("-", text) + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+@dataclass
+class _Level:
+    """One open list of subparagraphs: its numbering style, last value and parent id."""
+
+    style: str
+    value: int
+    parent_id: str
+
+
+class _Segmenter:
+    def __init__(self, cleaned: CleanText, path: str) -> None:
+        self.cleaned = cleaned
+        self.path = path
+        self.paragraphs: list[Paragraph] = []
+        self.parts: list[str] = []
+        self.operative = 0
+        self.preambular = 0
+        self.levels: list[_Level] = []
+        self.top_id = ""
+        self.indent_marks_start = _indent_marks_start(cleaned.body)
+
+    def run(self) -> list[Paragraph]:
+        self._title()
+        pending_label = ""
+        for line in self.cleaned.body:
+            if patterns.LABEL_ONLY_LINE.match(line.text):
+                pending_label = line.text.strip()  # pdfminer prints "1." on a line of its own
+                continue
+            text = f" {pending_label} {line.text.strip()}" if pending_label else line.text
+            pending_label = ""
+            if not self._open(text, line):
+                self._continue(text, line)
+        self._close()
+        if self.operative == 0 and self.paragraphs:
+            self.cleaned.warnings.append("no operative paragraphs were found")
+        return self.paragraphs
+
+    def _title(self) -> None:
+        lines = title_lines(self.cleaned.front)
+        if not lines:
+            return
+        for line in lines:
+            self.cleaned.kinds[line.number] = LineKind.BODY
+        self._add("title", "", "title", "", 1, "", lines[0])
+        self.parts = [title_text(self.cleaned.front)]
+        self.paragraphs[-1].line_end = lines[-1].number
+        self._close()
+
+    def _open(self, text: str, line: SourceLine) -> bool:
+        """Start a new paragraph if ``text`` opens one; report whether it did."""
+        stripped = text.strip()
+        first = not self.paragraphs or self.paragraphs[-1].section == "title"
+        ended = first or bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+        if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
+            return False
+        number = patterns.OPERATIVE_LABEL.match(stripped)
+        if number:
+            return self._operative(int(number.group("number")), stripped[number.end() :], line)
+        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub and self.top_id:
+            return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
+        if self.operative == 0 and (first or _opens_preambular(stripped, self.indent_marks_start)):
+            self.preambular += 1
+            self.levels = []
+            self.top_id = f"pp{self.preambular}"
+            self._add(self.top_id, "", "preamble", "", 1, vocab.lead_phrase(stripped, "preambular"), line)
+            self.parts = [stripped]
+            return True
+        return False
+
+    def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
+        if number != self.operative + 1:
+            if rest[:1].isupper() and number > 0:
+                problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
+                raise SourceError(
+                    self.path,
+                    f"operative paragraph number {number} {problem}",
+                    "number the operative paragraphs 1, 2, 3 ... without gaps or repeats",
+                    line.number,
+                )
+            return False
+        self.operative = number
+        self.levels = []
+        self.top_id = f"op{number}"
+        self._add(self.top_id, "", "operative", f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line)
+        self.parts = [rest]
+        return True
+
+    def _subparagraph(self, label: str, rest: str, line: SourceLine) -> bool:
+        level = self._place(label)
+        if level is None:
+            return False
+        parent = self.levels[-1].parent_id
+        section = "operative" if self.top_id.startswith("op") else "preamble"
+        self._add(f"{parent}.{label}", parent, section, f"({label})", len(self.levels) + 1, "", line)
+        self.parts = [rest]
+        return True
+
+    def _place(self, label: str) -> _Level | None:
+        """Find the list that ``label`` continues (innermost first) or open a new one."""
+        values = {"letter": letter_value(label), "roman": roman_value(label)}
+        for depth in range(len(self.levels) - 1, -1, -1):
+            level = self.levels[depth]
+            if values[level.style] == level.value + 1:
+                del self.levels[depth + 1 :]
+                level.value += 1
+                return level
+        style = "letter" if label == "a" else "roman" if label == "i" else ""
+        if not style:
+            return None
+        parent = self.paragraphs[-1].paragraph_id if self.levels else self.top_id
+        self.levels.append(_Level(style, 1, parent))
+        return self.levels[-1]
+
+    def _add(
+        self, paragraph_id: str, parent_id: str, section: str, label: str, depth: int, lead: str, line: SourceLine
+    ) -> None:
+        self._close()
+        position = len(self.paragraphs) + 1
+        self.paragraphs.append(
+            Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, "", line.number, line.number)
+        )
+
+    def _continue(self, text: str, line: SourceLine) -> None:
+        if not self.paragraphs or self.paragraphs[-1].section == "title":
+            self._add("pp1", "", "preamble", "", 1, "", line)
+            self.preambular = 1
+            self.top_id = "pp1"
+        self.parts.append(text)
+        self.paragraphs[-1].line_end = line.number
+
+    def _close(self) -> None:
+        if self.paragraphs and self.parts:
+            self.paragraphs[-1].text = join_lines(self.parts)
+        self.parts = []
+
+
+def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
+    if vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text):
+        return True
+    return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
+
+
+def _indent_marks_start(body: list[SourceLine]) -> bool:
+    """Whether this extraction indents the first line of each paragraph (pypdf-style text does)."""
+    labelled = [line.text for line in body if patterns.OPERATIVE_LABEL.match(line.text.strip())]
+    return len(labelled) >= 2 and all(text[:1].isspace() for text in labelled)
+
+
+def segment(cleaned: CleanText, path: str) -> list[Paragraph]:
+    """The paragraphs of a cleaned resolution, in reading order, with raw text (markers still in)."""
+    return _Segmenter(cleaned, path).run()
