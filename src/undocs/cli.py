@@ -117,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (SourceError, MetadataError) as error:
-        log.error("error: %s", error)
+        print(f"error: {error}", file=sys.stderr)
         return 2
     except ValidationFailed as error:
-        log.error("error: %s", error)
+        print(f"error: {error}", file=sys.stderr)
         return 1
