@@ -103,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="text of a UN resolution or statement")
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
-    convert.add_argument("--type", help=f"document type: {' or '.join(PARSER_TYPES)} (default: detected from the text)")
+    convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
     convert.set_defaults(run=command_convert)
     check = commands.add_parser("validate", help="validate a data package with frictionless")
     check.add_argument("path", nargs="?", default=".", help="datapackage.json or its folder (default: .)")

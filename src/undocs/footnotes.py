@@ -150,10 +150,12 @@ def _footnotes(
         note = notes.get(str(number))
         text = tidy(join_lines(note.lines)) if note else ""
         if number in placed:
-            paragraph_id = body[placed[number][0]].paragraph_id
+            paragraph = body[placed[number][0]]
+            paragraph_id = paragraph.paragraph_id
             if note is None:
                 warnings.append(
-                    f"note {number}: its marker stands in {paragraph_id} but the note's text is missing from the source"
+                    f"line {paragraph.line_start}: note {number}: its marker stands in {paragraph_id} "
+                    "but the note's text is missing from the source"
                 )
             footnotes.append(
                 Footnote(str(number), paragraph_id, text, note and note.line_start, note and note.line_end)

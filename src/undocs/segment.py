@@ -105,7 +105,14 @@ class _Segmenter:
                 self._continue(text, line)
         self._close()
         if self.operative == 0 and self.paragraphs:
-            self.cleaned.warnings.append("no operative paragraphs were found")
+            # A resolution without its operative part has lost text; publishing half of it misleads.
+            raise SourceError(
+                self.path,
+                "the resolution has no operative part: no paragraph numbered 1. follows the preamble",
+                "check that the text is complete and its operative paragraphs are numbered 1., 2., ...; "
+                "if it is a statement, say so (document_type: statement, or --type statement)",
+                self.paragraphs[-1].line_end,
+            )
         return self.paragraphs
 
     def _title(self) -> None:
