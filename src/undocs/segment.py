@@ -94,15 +94,17 @@ class _Segmenter:
 
     def run(self) -> list[Paragraph]:
         self._title()
-        pending_label = ""
+        pending: SourceLine | None = None
         for line in self.cleaned.body:
             if patterns.LABEL_ONLY_LINE.match(line.text):
-                pending_label = line.text.strip()  # pdfminer prints "1." on a line of its own
+                pending = line  # pdfminer prints "1." on a line of its own
                 continue
-            text = f" {pending_label} {line.text.strip()}" if pending_label else line.text
-            pending_label = ""
+            text = f" {pending.text.strip()} {line.text.strip()}" if pending else line.text
             if not self._open(text, line):
                 self._continue(text, line)
+            elif pending:
+                self.paragraphs[-1].line_start = pending.number  # the label's line belongs to it too
+            pending = None
         self._close()
         if self.operative == 0 and self.paragraphs:
             # A resolution without its operative part has lost text; publishing half of it misleads.
