@@ -213,7 +213,12 @@ class _Segmenter:
 
     def _close(self) -> None:
         if self.paragraphs and self.parts:
-            self.paragraphs[-1].text = join_lines(self.parts)
+            paragraph = self.paragraphs[-1]
+            paragraph.text = join_lines(self.parts)
+            if paragraph.section in ("preamble", "operative") and paragraph.depth == 1:
+                # Read from the whole text: a line break may fall inside the phrase ("Taking note / with").
+                kind = "operative" if paragraph.section == "operative" else "preambular"
+                paragraph.lead_phrase = vocab.lead_phrase(paragraph.text, kind)
         self.parts = []
 
 
