@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean
+.PHONY: build test lint lock clean bench
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
 
 test: $(INSTALLED)  ## the test suite (doctests included)
 	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)  ## convert + validate 1..1000 varied documents; prints speed, memory and a summary
+	$(BIN)/python scripts/bench.py
 
 lint: $(INSTALLED)  ## ruff, as CI runs it
 	$(BIN)/ruff check src tests scripts

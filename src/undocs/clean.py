@@ -50,8 +50,9 @@ class CleanText:
 
 
 def normalise(text: str) -> str:
-    """Fold runs of spaces; used to compare lines with the title."""
-    return patterns.SPACES.sub(" ", text).strip().lower()
+    """Fold runs of spaces; used to compare lines with the title. Case is kept: a running title
+    is printed capitalised as the title is, a sentence that quotes the title mid-way is not."""
+    return patterns.SPACES.sub(" ", text).strip()
 
 
 def note_is_finished(text: str) -> bool:
@@ -136,6 +137,7 @@ class _Classifier:
         self.title = normalise(title)
         self.in_notes = False
         self.in_header = False
+        self.running_title = ""  # the part of the running title printed so far on this page
         self.after_plenary = False
         self.note: RawNote | None = None
         self.last_note = 0
@@ -151,7 +153,6 @@ class _Classifier:
                 self.form_feed_page = line.page
                 self.at_page_foot = False
                 self._end_notes()
-                self.in_header = True
             kind = self._classify(line)
             if kind in (LineKind.LINK, LineKind.SEPARATOR, LineKind.FOOTNOTE):
                 self.at_page_foot = True
@@ -193,9 +194,15 @@ class _Classifier:
         symbol = patterns.SYMBOL_LINE.match(text)
         if symbol and (not self.symbol or symbol.group("symbol") == self.symbol):
             self.in_header = True
+            self.running_title = ""
             return True
-        # A running title printed under the symbol at the top of a page.
-        return self.in_header and len(text.strip()) > 8 and normalise(text) in self.title
+        # A running title printed under the symbol at the top of a page: it starts the title (or
+        # continues it), so body text that merely quotes part of the title stays body text.
+        running = f"{self.running_title} {normalise(text)}".strip()
+        if self.in_header and len(text.strip()) > 8 and self.title.startswith(running):
+            self.running_title = running
+            return True
+        return False
 
     def _add_to_notes(self, line: SourceLine) -> bool:
         start = patterns.NOTE_START.match(line.text)

@@ -7,11 +7,12 @@ an argument), with a message naming the file, the line, the problem and the fix.
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from pathlib import Path
 
-from undocs import paths
+from undocs import batch, paths
 from undocs.errors import SourceError
 from undocs.metadata import MetadataError
 from undocs.package import BuildSummary, ValidationFailed, build_package, validate
@@ -37,10 +38,9 @@ def _report(summary: BuildSummary, target: Path) -> None:
     log.info("published: %s", target / "datapackage.json")
 
 
-def _parse_all(items, parse) -> list:
-    documents = []
-    for number, item in enumerate(items, start=1):
-        parsed = parse(item)
+def _parse_all(items, parse, files: list[Path], cache: Path | None) -> list:
+    documents = batch.parse_all(items, parse, files, cache)
+    for number, parsed in enumerate(documents, start=1):
         log.info(
             "[%d/%d] %s: %d paragraphs, %d footnotes",
             number,
@@ -49,14 +49,14 @@ def _parse_all(items, parse) -> list:
             len(parsed.paragraphs),
             len(parsed.footnotes),
         )
-        documents.append(parsed)
     return documents
 
 
 def command_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     entries = load_manifest(root / "data" / "sources" / "sources.yaml")
-    documents = _parse_all(entries, lambda entry: parse_entry(entry, root))
+    parse = functools.partial(parse_entry, root=root)
+    documents = _parse_all(entries, parse, [entry.path for entry in entries], root / "build" / "cache")
     summary = build_package(documents, root, _sources(documents))
     _report(summary, root)
     return 0
@@ -64,7 +64,8 @@ def command_build(args: argparse.Namespace) -> int:
 
 def command_convert(args: argparse.Namespace) -> int:
     files = [Path(file) for file in args.files]
-    documents = _parse_all(files, lambda file: parse_file(file, args.type))
+    parse = functools.partial(parse_file, parser=args.type)
+    documents = _parse_all(files, parse, files, Path(args.cache) if args.cache else None)
     ids = [parsed.meta.document_id for parsed in documents]
     duplicates = sorted({document_id for document_id in ids if ids.count(document_id) > 1})
     if duplicates:
@@ -103,7 +104,8 @@ def parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="text of a UN resolution or statement")
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
-    convert.add_argument("--type", help=f"document type: {' or '.join(PARSER_TYPES)} (default: detected from the text)")
+    convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
+    convert.add_argument("--cache", metavar="DIR", help="keep parsed documents here, keyed by content hash")
     convert.set_defaults(run=command_convert)
     check = commands.add_parser("validate", help="validate a data package with frictionless")
     check.add_argument("path", nargs="?", default=".", help="datapackage.json or its folder (default: .)")

@@ -17,6 +17,10 @@ class SourceError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts when it crosses from a worker process to the command.
+        return (SourceError, (self.path, self.problem, self.fix, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.problem}. Fix: {self.fix}."

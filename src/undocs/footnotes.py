@@ -22,6 +22,9 @@ from undocs.clean import RawNote
 from undocs.models import Footnote, Paragraph
 from undocs.segment import join_lines
 
+# Characters either side of a digit run that the marker rules look at (a word and its spaces).
+CONTEXT = 60
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -47,7 +50,8 @@ def _candidates(text: str) -> list[_Candidate]:
 
 def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     digits = text[start:end]
-    before, after = text[:start], text[end:]
+    # Only the neighbourhood decides; slicing the whole text for every digit run made parsing quadratic.
+    before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
     if after[:1].isalnum() or after.startswith("/") or (after[:1] in {".", ","} and after[1:2].isdigit()):
         return []  # "19th", "58/17", "1.5", "2,000": part of a number or symbol
     # "201931": 2019 and note 31; "2015–20303": 2030 and note 3
@@ -150,10 +154,12 @@ def _footnotes(
         note = notes.get(str(number))
         text = tidy(join_lines(note.lines)) if note else ""
         if number in placed:
-            paragraph_id = body[placed[number][0]].paragraph_id
+            paragraph = body[placed[number][0]]
+            paragraph_id = paragraph.paragraph_id
             if note is None:
                 warnings.append(
-                    f"note {number}: its marker stands in {paragraph_id} but the note's text is missing from the source"
+                    f"line {paragraph.line_start}: note {number}: its marker stands in {paragraph_id} "
+                    "but the note's text is missing from the source"
                 )
             footnotes.append(
                 Footnote(str(number), paragraph_id, text, note and note.line_start, note and note.line_end)

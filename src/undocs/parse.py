@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from undocs import patterns
+from undocs import audit, patterns
 from undocs.errors import SourceError
 from undocs.models import DocumentMeta, ParsedDocument, SourceLine
 from undocs.resolution import ParsedText, parse_resolution
@@ -48,13 +48,17 @@ def _parse_text(lines: list[SourceLine], parser: str, path: str, symbol: str) ->
     return parse_resolution(lines, path, symbol)
 
 
-def _document(meta: DocumentMeta, parsed: ParsedText, path: str) -> ParsedDocument:
+def _document(meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int) -> ParsedDocument:
     if not parsed.paragraphs:
         raise SourceError(
             path, "no paragraphs were found in the text", "check that the file holds the document's text", 1
         )
     warnings = [f"{path}: {warning}" for warning in parsed.warnings]
-    return ParsedDocument(meta, parsed.paragraphs, parsed.footnotes, parsed.links, parsed.kinds, warnings, parsed.pages)
+    document = ParsedDocument(
+        meta, parsed.paragraphs, parsed.footnotes, parsed.links, parsed.kinds, warnings, parsed.pages
+    )
+    audit.check(document, line_count, path)
+    return document
 
 
 def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
@@ -70,7 +74,7 @@ def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
         source_sha256=entry.sha256,
         **{key: str(value) for key, value in metadata.items() if key != "document_id"},
     )
-    return _document(meta, parsed, path)
+    return _document(meta, parsed, path, len(lines))
 
 
 def detect_type(lines: list[SourceLine]) -> str:
@@ -109,7 +113,7 @@ def parse_file(file: Path, parser: str | None = None, document_id: str | None = 
         publisher="United Nations" if symbol else "",
         url=f"https://docs.un.org/en/{symbol}" if symbol else "",
     )
-    return _document(meta, parsed, path)
+    return _document(meta, parsed, path, len(lines))
 
 
 def _date_fact(facts: dict[str, str]) -> str:

@@ -94,18 +94,27 @@ class _Segmenter:
 
     def run(self) -> list[Paragraph]:
         self._title()
-        pending_label = ""
+        pending: SourceLine | None = None
         for line in self.cleaned.body:
             if patterns.LABEL_ONLY_LINE.match(line.text):
-                pending_label = line.text.strip()  # pdfminer prints "1." on a line of its own
+                pending = line  # pdfminer prints "1." on a line of its own
                 continue
-            text = f" {pending_label} {line.text.strip()}" if pending_label else line.text
-            pending_label = ""
+            text = f" {pending.text.strip()} {line.text.strip()}" if pending else line.text
             if not self._open(text, line):
                 self._continue(text, line)
+            elif pending:
+                self.paragraphs[-1].line_start = pending.number  # the label's line belongs to it too
+            pending = None
         self._close()
         if self.operative == 0 and self.paragraphs:
-            self.cleaned.warnings.append("no operative paragraphs were found")
+            # A resolution without its operative part has lost text; publishing half of it misleads.
+            raise SourceError(
+                self.path,
+                "the resolution has no operative part: no paragraph numbered 1. follows the preamble",
+                "check that the text is complete and its operative paragraphs are numbered 1., 2., ...; "
+                "if it is a statement, say so (document_type: statement, or --type statement)",
+                self.paragraphs[-1].line_end,
+            )
         return self.paragraphs
 
     def _title(self) -> None:
@@ -204,7 +213,12 @@ class _Segmenter:
 
     def _close(self) -> None:
         if self.paragraphs and self.parts:
-            self.paragraphs[-1].text = join_lines(self.parts)
+            paragraph = self.paragraphs[-1]
+            paragraph.text = join_lines(self.parts)
+            if paragraph.section in ("preamble", "operative") and paragraph.depth == 1:
+                # Read from the whole text: a line break may fall inside the phrase ("Taking note / with").
+                kind = "operative" if paragraph.section == "operative" else "preambular"
+                paragraph.lead_phrase = vocab.lead_phrase(paragraph.text, kind)
         self.parts = []
 
 
