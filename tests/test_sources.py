@@ -33,11 +33,11 @@ def test_seed_copies_are_the_shared_seeds() -> None:
         assert hashlib.sha256(entry.path.read_bytes()).hexdigest() == entry.sha256
 
 
-def test_changed_source_is_an_error_that_says_so(repo_copy: Path, capsys) -> None:
+def test_changed_source_is_an_error_that_says_so(repo_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
     source = repo_copy / "data/sources/nkdb-fidh_hrc58_dprk-upr-outcome_statement.txt"
     source.write_text(source.read_text(encoding="utf-8") + "\nAn added line.", encoding="utf-8")
     assert main(["-q", "build", "--root", str(repo_copy)]) == 2
-    message = capsys.readouterr().err
+    message = caplog.text
     assert "has changed: its sha256 is" in message and "record the new sha256" in message
     assert "sources.yaml:" in message
 

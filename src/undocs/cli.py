@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (SourceError, MetadataError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        log.error("error: %s", error)
         return 2
     except ValidationFailed as error:
-        print(f"error: {error}", file=sys.stderr)
+        log.error("error: %s", error)
         return 1
