@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean
+.PHONY: build test lint lock clean release
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
 
-test: $(INSTALLED)  ## the test suite (doctests included)
+test: $(INSTALLED)  ## the test suite (doctests included; the R and LibreOffice checks run when Rscript/soffice are installed)
 	$(BIN)/python -m pytest
+
+release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, <package>.zip, each checked
+	$(BIN)/undocs release
 
 lint: $(INSTALLED)  ## ruff, as CI runs it
 	$(BIN)/ruff check src tests scripts

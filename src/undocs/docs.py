@@ -59,8 +59,8 @@ def field_rows(descriptor: dict) -> list[dict[str, str]]:
 
 
 def _cell(text: str) -> str:
-    """Markdown table cells cannot hold a bare pipe or a line break; a star in a pattern is not emphasis."""
-    return text.replace("|", "\\|").replace("*", "\\*").replace("\n", " ")
+    """Markdown table cells cannot hold a bare pipe or a line break."""
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def dictionary(descriptor: dict) -> str:
