@@ -18,7 +18,9 @@ from pathlib import Path
 
 def main(descriptor: str = "datapackage.json") -> int:
     listed = [resource["name"] for resource in json.loads(Path(descriptor).read_text(encoding="utf-8"))["resources"]]
-    run = subprocess.run(["frictionless", "validate", "--json", descriptor], capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        ["frictionless", "validate", "--json", descriptor], capture_output=True, text=True, check=False
+    )
     report = json.loads(run.stdout)
     tasks = {task["name"]: task for task in report["tasks"]}
     for name in listed:

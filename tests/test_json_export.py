@@ -40,7 +40,12 @@ def find(paragraphs: list[dict], paragraph_id: str) -> dict:
 def test_one_record_per_document_with_typed_metadata(documents: dict[str, dict]) -> None:
     assert list(documents) == [RESOLUTION_ID, STATEMENT_ID]
     meta = documents[RESOLUTION_ID]["document"]
-    assert (meta["symbol"], meta["session"], meta["date"], meta["agenda_item"]) == ("A/C.3/80/L.29", 80, "2025-11-12", None)
+    assert (meta["symbol"], meta["session"], meta["date"], meta["agenda_item"]) == (
+        "A/C.3/80/L.29",
+        80,
+        "2025-11-12",
+        None,
+    )
 
 
 def test_subparagraphs_nest_under_their_parent(documents: dict[str, dict]) -> None:
@@ -75,7 +80,9 @@ def test_every_document_validates_against_the_committed_schema(documents: dict[s
 
 
 def test_the_schema_rejects_what_it_should(documents: dict[str, dict], package: tuple[dict, dict]) -> None:
-    validator = jsonschema.Draft202012Validator(document_json_schema(package[0]), format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(
+        document_json_schema(package[0]), format_checker=jsonschema.FormatChecker()
+    )
     broken = json.loads(json.dumps(documents[RESOLUTION_ID]))
     find(broken["paragraphs"], "op2.a.vi")["depth"] = "two"
     broken["document"]["date"] = "12 November 2025"

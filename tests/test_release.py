@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_helpers import FORMULA_LIKE, convert_crafted
 from openpyxl import load_workbook
 
+from export_helpers import FORMULA_LIKE, convert_crafted
 from undocs import paths
 from undocs.docs import field_rows
 from undocs.package import validate
@@ -82,7 +82,12 @@ def test_zip_validates_after_unzipping_elsewhere(built: Path, tmp_path: Path) ->
     with zipfile.ZipFile(built / f"{NAME}.zip") as archive:
         names = archive.namelist()
         archive.extractall(tmp_path)
-    assert {"datapackage.json", "data/paragraphs.csv", "schemas/paragraphs.schema.json", "docs/data-dictionary.md"} <= set(names)
+    assert {
+        "datapackage.json",
+        "data/paragraphs.csv",
+        "schemas/paragraphs.schema.json",
+        "docs/data-dictionary.md",
+    } <= set(names)
     assert validate(tmp_path) == []
     assert (tmp_path / "data" / "footnotes.csv").read_bytes() == (paths.ROOT / "data" / "footnotes.csv").read_bytes()
 
