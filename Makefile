@@ -4,16 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean bench
+.PHONY: build test lint lock clean bench release
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
 
-test: $(INSTALLED)  ## the test suite (doctests included)
+test: $(INSTALLED)  ## the test suite (doctests included; the R and LibreOffice checks run when Rscript/soffice are installed)
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)  ## convert + validate 1..1000 varied documents; prints speed, memory and a summary
 	$(BIN)/python scripts/bench.py
+
+release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, <package>.zip, each checked
+	$(BIN)/undocs release
 
 lint: $(INSTALLED)  ## ruff, as CI runs it
 	$(BIN)/ruff check src tests scripts

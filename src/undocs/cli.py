@@ -1,22 +1,27 @@
 """The ``undocs`` command: build the package from the manifest, convert other documents, validate.
 
-Exit codes: 0 success; 1 the package did not validate; 2 bad input (a source, the manifest,
-an argument), with a message naming the file, the line, the problem and the fix.
+Exit codes: 0 success; 1 the package did not validate (or an export failed its check); 2 bad
+input (a source, the manifest, an argument), with a message naming the file, the line, the
+problem and the fix.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import json
 import logging
 import sys
 from pathlib import Path
 
-from undocs import batch, paths
+from undocs import batch, docs, paths
 from undocs.errors import SourceError
+from undocs.json_export import document_json_schema
 from undocs.metadata import MetadataError
-from undocs.package import BuildSummary, ValidationFailed, build_package, validate
+from undocs.package import BuildSummary, ValidationFailed, build_package, validation_report
 from undocs.parse import PARSER_TYPES, parse_entry, parse_file
+from undocs.reader import read_descriptor
+from undocs.release import JSON_SCHEMA, ReleaseFailed, json_text, release
 from undocs.sources import load_manifest
 
 log = logging.getLogger("undocs")
@@ -58,8 +63,18 @@ def command_build(args: argparse.Namespace) -> int:
     parse = functools.partial(parse_entry, root=root)
     documents = _parse_all(entries, parse, [entry.path for entry in entries], root / "build" / "cache")
     summary = build_package(documents, root, _sources(documents))
+    write_generated_docs(root)
     _report(summary, root)
     return 0
+
+
+def write_generated_docs(root: Path) -> None:
+    """The data dictionary and the nested JSON's schema, regenerated from the published descriptor."""
+    descriptor = read_descriptor(root)
+    (root / docs.DICTIONARY).parent.mkdir(parents=True, exist_ok=True)
+    (root / docs.DICTIONARY).write_text(docs.dictionary(descriptor), encoding="utf-8")
+    (root / JSON_SCHEMA).parent.mkdir(parents=True, exist_ok=True)
+    (root / JSON_SCHEMA).write_text(json_text(document_json_schema(descriptor)), encoding="utf-8")
 
 
 def command_convert(args: argparse.Namespace) -> int:
@@ -82,12 +97,19 @@ def command_convert(args: argparse.Namespace) -> int:
 
 def command_validate(args: argparse.Namespace) -> int:
     path = Path(args.path)
-    folder = path.parent if path.is_file() else path
-    errors = validate(folder)
-    for error in errors:
-        print(error)
-    print(f"{folder / 'datapackage.json'}: {'valid' if not errors else f'{len(errors)} errors'}")
-    return 1 if errors else 0
+    report = validation_report(path.parent if path.is_file() else path)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(report.lines()))
+    return 1 if report.errors else 0
+
+
+def command_release(args: argparse.Namespace) -> int:
+    summary = release(Path(args.package), Path(args.out))
+    for line in summary.lines():
+        log.info("%s", line)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -107,9 +129,22 @@ def parser() -> argparse.ArgumentParser:
     convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
     convert.add_argument("--cache", metavar="DIR", help="keep parsed documents here, keyed by content hash")
     convert.set_defaults(run=command_convert)
-    check = commands.add_parser("validate", help="validate a data package with frictionless")
+    check = commands.add_parser(
+        "validate", help="validate a data package with frictionless: rows and errors per resource, errors by type"
+    )
     check.add_argument("path", nargs="?", default=".", help="datapackage.json or its folder (default: .)")
+    check.add_argument("--json", action="store_true", help="print the summary as JSON (for scripts and CI)")
     check.set_defaults(run=command_validate)
+    exports = commands.add_parser(
+        "release", help="write the downloads (nested JSON per document, .xlsx, .zip) and check each one"
+    )
+    exports.add_argument(
+        "--package", default=str(paths.ROOT), metavar="DIR", help="the package folder (default: this checkout)"
+    )
+    exports.add_argument(
+        "--out", default=str(paths.ROOT / "build"), metavar="DIR", help="where to write (default: build/)"
+    )
+    exports.set_defaults(run=command_release)
     return main
 
 
@@ -121,6 +156,6 @@ def main(argv: list[str] | None = None) -> int:
     except (SourceError, MetadataError) as error:
         log.error("error: %s", error)
         return 2
-    except ValidationFailed as error:
+    except (ValidationFailed, ReleaseFailed) as error:
         log.error("error: %s", error)
         return 1

@@ -59,17 +59,74 @@ def stage(tables: TableRows, sources: list[dict[str, str]], folder: Path) -> Non
     write_json(folder / DESCRIPTOR, metadata.descriptor(sources))
 
 
-def validate(folder: Path) -> list[str]:
-    """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
+@dataclass
+class ValidationReport:
+    """What frictionless found: rows and errors per resource, errors counted by type."""
+
+    descriptor: str
+    resources: list[dict] = field(default_factory=list)  # name, path, rows, errors [{type, message}]
+    package_errors: list[dict] = field(default_factory=list)
+
+    def _all(self) -> list[tuple[str, dict]]:
+        found = [(resource["name"], error) for resource in self.resources for error in resource["errors"]]
+        return found + [("package", error) for error in self.package_errors]
+
+    @property
+    def errors(self) -> list[str]:
+        return [f"{where}: {error['type']}: {error['message']}" for where, error in self._all()]
+
+    def errors_by_type(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, error in self._all():
+            counts[error["type"]] = counts.get(error["type"], 0) + 1
+        return dict(sorted(counts.items()))
+
+    def as_dict(self) -> dict:
+        return {
+            "descriptor": self.descriptor,
+            "valid": not self.errors,
+            "resources": self.resources,
+            "package_errors": self.package_errors,
+            "errors_by_type": self.errors_by_type(),
+        }
+
+    def lines(self) -> list[str]:
+        out = [f"{r['name']}: {r['rows']} rows, {len(r['errors'])} errors ({r['path']})" for r in self.resources]
+        out += [f"  {line}" for line in self.errors[:20]]
+        out += [f"{kind}: {count}" for kind, count in self.errors_by_type().items()]
+        out.append(f"{self.descriptor}: {'valid' if not self.errors else f'{len(self.errors)} errors'}")
+        return out
+
+
+def validation_report(folder: Path) -> ValidationReport:
+    """Validate ``folder/datapackage.json`` with frictionless (foreign keys included)."""
     from frictionless import Package  # imported here: it is slow to import and only needed now
 
+    # An absolute folder: frictionless joins a relative basepath to a relative descriptor path twice.
+    result = ValidationReport(str(folder / DESCRIPTOR))
+    folder = folder.resolve()
     report = Package(str(folder / DESCRIPTOR), basepath=str(folder)).validate()
-    errors = []
     for task in report.tasks:
-        for error in task.errors:
-            errors.append(f"{task.name}: {error.type}: {error.message}")
-    errors += [f"package: {error.type}: {error.message}" for error in report.errors]
-    return errors
+        errors = [{"type": error.type, "message": error.message} for error in task.errors]
+        result.resources.append(
+            {"name": task.name, "path": task.place, "rows": task.stats.get("rows"), "errors": errors}
+        )
+    result.package_errors = [{"type": error.type, "message": error.message} for error in report.errors]
+    listed = [
+        resource["name"] for resource in json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
+    ]
+    validated = {task.name for task in report.tasks}
+    result.package_errors += [
+        {"type": "resource-not-validated", "message": f"resource {name!r} is listed but was not validated"}
+        for name in listed
+        if name not in validated
+    ]
+    return result
+
+
+def validate(folder: Path) -> list[str]:
+    """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
+    return validation_report(folder).errors
 
 
 def publish(staged: Path, target: Path) -> None:
