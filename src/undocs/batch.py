@@ -1,4 +1,4 @@
-"""Parse many sources: reuse results cached under their content hash, use every core for the rest.
+"""Parse many sources into a cache keyed by content hash, on every core; read them back one at a time.
 
 A cached result is keyed by the sha256 of the source, how it is parsed (manifest entry or file
 and type) and the code itself, so any change to a source or to the parser re-parses it.
@@ -11,11 +11,13 @@ False
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -41,32 +43,72 @@ def key(how: str, item: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Cached:
+    """A parsed document in the cache, and what the build needs to know of it before reading it."""
+
+    path: Path
+    document_id: str
+    title: str
+    url: str
+    paragraphs: int
+    footnotes: int
+
+    def load(self) -> ParsedDocument:
+        with self.path.open("rb") as handle:
+            pickle.load(handle)  # this header
+            return pickle.load(handle)
+
+
+def _header(path: Path) -> Cached:
+    with path.open("rb") as handle:
+        return Cached(path, **pickle.load(handle))
+
+
+def _parse_and_store(parse: Callable[[object], ParsedDocument], job: tuple[object, Path]) -> Cached:
+    """Parse one item into the cache: a small header, then the document, so ids come without it."""
+    item, path = job
+    document = parse(item)
+    meta = document.meta
+    header = {"document_id": meta.document_id, "title": meta.title, "url": meta.url}
+    header |= {"paragraphs": len(document.paragraphs), "footnotes": len(document.footnotes)}
+    # Written aside and renamed: a build killed mid-write leaves no half file under the key.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    with partial.open("wb") as handle:
+        pickle.dump(header, handle, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(document, handle, pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
+    return Cached(path, **header)
+
+
 def parse_all(
-    items: Sequence[object], parse: Callable[[object], ParsedDocument], files: Sequence[Path], folder: Path | None
-) -> list[ParsedDocument]:
-    """``parse(item)`` for each item (``files[i]`` is item i's source), from the cache when it can."""
+    items: Sequence[object], parse: Callable[[object], ParsedDocument], files: Sequence[Path], folder: Path
+) -> list[Cached]:
+    """``parse(item)`` for each item (``files[i]`` is item i's source) into the cache ``folder``.
+
+    Only the headers come back; documents are read one at a time when their rows are written.
+    """
     # A partial's repr holds a memory address; its function name and arguments are stable.
     how = f"{getattr(parse, 'func', parse).__name__}{sorted(getattr(parse, 'keywords', {}).items())}"
-    keys = [key(how, repr(item), file.read_bytes()) for item, file in zip(items, files, strict=True)]
-    results: dict[int, ParsedDocument] = {}
-    if folder:
-        for index, name in enumerate(keys):
-            cached = folder / f"{name}.pickle"
-            if cached.is_file():
-                results[index] = pickle.loads(cached.read_bytes())
-    missing = [index for index in range(len(items)) if index not in results]
-    parsed = _run(parse, [items[index] for index in missing])
-    for index, document in zip(missing, parsed, strict=True):
-        results[index] = document
-        if folder:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{keys[index]}.pickle").write_bytes(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
-    return [results[index] for index in range(len(items))]
+    paths = [
+        folder / f"{key(how, repr(item), file.read_bytes())}.pickle" for item, file in zip(items, files, strict=True)
+    ]
+    missing = [index for index, path in enumerate(paths) if not path.is_file()]
+    folder.mkdir(parents=True, exist_ok=True)
+    parsed = _run(functools.partial(_parse_and_store, parse), [(items[index], paths[index]) for index in missing])
+    found = dict(zip(missing, parsed, strict=True))
+    return [found[index] if index in found else _header(path) for index, path in enumerate(paths)]
 
 
-def _run(parse: Callable[[object], ParsedDocument], items: list[object]) -> list[ParsedDocument]:
+def documents(cached: Iterable[Cached]) -> Iterator[ParsedDocument]:
+    """The documents, read from the cache one at a time in ``document_id`` order."""
+    for entry in sorted(cached, key=lambda entry: entry.document_id):
+        yield entry.load()
+
+
+def _run(function: Callable[[tuple[object, Path]], Cached], jobs: list[tuple[object, Path]]) -> list[Cached]:
     workers = os.cpu_count() or 1
-    if len(items) < POOL_MINIMUM or workers == 1:
-        return [parse(item) for item in items]
+    if len(jobs) < POOL_MINIMUM or workers == 1:
+        return [function(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse, items, chunksize=8))
+        return list(pool.map(function, jobs, chunksize=8))

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from undocs import batch, docs, paths
@@ -27,11 +28,11 @@ from undocs.sources import load_manifest
 log = logging.getLogger("undocs")
 
 
-def _sources(documents) -> list[dict[str, str]]:
-    """The descriptor's ``sources``: each document's title and address."""
+def _sources(documents: list[batch.Cached]) -> list[dict[str, str]]:
+    """The descriptor's ``sources``: each document's title and address, in ``document_id`` order."""
     return [
-        {"title": parsed.meta.title, **({"path": parsed.meta.url} if parsed.meta.url else {})}
-        for parsed in sorted(documents, key=lambda document: document.meta.document_id)
+        {"title": cached.title, **({"path": cached.url} if cached.url else {})}
+        for cached in sorted(documents, key=lambda cached: cached.document_id)
     ]
 
 
@@ -43,26 +44,32 @@ def _report(summary: BuildSummary, target: Path) -> None:
     log.info("published: %s", target / "datapackage.json")
 
 
-def _parse_all(items, parse, files: list[Path], cache: Path | None) -> list:
+def _parse_all(items, parse, files: list[Path], cache: Path) -> list[batch.Cached]:
     documents = batch.parse_all(items, parse, files, cache)
-    for number, parsed in enumerate(documents, start=1):
+    for number, cached in enumerate(documents, start=1):
         log.info(
             "[%d/%d] %s: %d paragraphs, %d footnotes",
             number,
             len(items),
-            parsed.meta.document_id,
-            len(parsed.paragraphs),
-            len(parsed.footnotes),
+            cached.document_id,
+            cached.paragraphs,
+            cached.footnotes,
         )
     return documents
+
+
+def _build(documents: list[batch.Cached], target: Path, cache: Path) -> BuildSummary:
+    """Build from the cache: documents are read one at a time as their rows are written."""
+    return build_package(batch.documents(documents), target, _sources(documents), cache)
 
 
 def command_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     entries = load_manifest(root / "data" / "sources" / "sources.yaml")
     parse = functools.partial(parse_entry, root=root)
-    documents = _parse_all(entries, parse, [entry.path for entry in entries], root / "build" / "cache")
-    summary = build_package(documents, root, _sources(documents))
+    cache = root / "build" / "cache"
+    documents = _parse_all(entries, parse, [entry.path for entry in entries], cache)
+    summary = _build(documents, root, cache)
     write_generated_docs(root)
     _report(summary, root)
     return 0
@@ -78,10 +85,18 @@ def write_generated_docs(root: Path) -> None:
 
 
 def command_convert(args: argparse.Namespace) -> int:
+    if args.cache:
+        return _convert(args, Path(args.cache))
+    # Documents stream from a cache on disk; without --cache it lasts this run only.
+    with tempfile.TemporaryDirectory(prefix="undocs-cache-") as scratch:
+        return _convert(args, Path(scratch))
+
+
+def _convert(args: argparse.Namespace, cache: Path) -> int:
     files = [Path(file) for file in args.files]
     parse = functools.partial(parse_file, parser=args.type)
-    documents = _parse_all(files, parse, files, Path(args.cache) if args.cache else None)
-    ids = [parsed.meta.document_id for parsed in documents]
+    documents = _parse_all(files, parse, files, cache)
+    ids = [cached.document_id for cached in documents]
     duplicates = sorted({document_id for document_id in ids if ids.count(document_id) > 1})
     if duplicates:
         raise SourceError(
@@ -90,7 +105,7 @@ def command_convert(args: argparse.Namespace) -> int:
             "convert one version of each document at a time",
         )
     out = Path(args.out)
-    summary = build_package(documents, out, _sources(documents))
+    summary = _build(documents, out, cache)
     _report(summary, out)
     return 0
 

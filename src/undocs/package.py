@@ -1,27 +1,39 @@
 """Stage: package. Write the tables and descriptor to a staging folder, validate, then publish.
 
-Nothing published is touched until the staged package validates with frictionless (foreign
-keys included); a failed build leaves the last good ``data/`` and ``datapackage.json`` as
-they were.
+Nothing published is touched until the staged package validates; a failed build leaves the
+last good ``data/`` and ``datapackage.json`` as they were. Rows are written as each document
+is read, and validated in two parts that together make frictionless's validation of the whole
+package: frictionless checks the rows of every document (and the package tables, and the
+descriptor) whose exact bytes it has not passed before under the same schemas, and
+``integrity`` checks keys across all rows. What passed is remembered in the cache, so a
+rebuild after one source changed runs frictionless on that document's rows only. When either
+part finds a problem, frictionless validates the whole staged package, so the errors reported
+are its own, with row numbers in the files as staged.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from undocs import metadata
+from undocs.integrity import KeyIndex
 from undocs.models import ParsedDocument
-from undocs.tables import TableRows, rows_for, write_csv
+from undocs.tables import Unit, csv_text, header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
+# Inside the staging folder: the rows frictionless has not passed before, as a package of their own.
+UNVALIDATED = "unvalidated"
 
 
 class ValidationFailed(Exception):
@@ -50,13 +62,6 @@ class BuildSummary:
 
 def write_json(path: Path, document: dict) -> None:
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def stage(tables: TableRows, sources: list[dict[str, str]], folder: Path) -> None:
-    """Write every table and the descriptor under ``folder``."""
-    for resource in metadata.resources():
-        write_csv(folder / resource["path"], resource["name"], tables[resource["name"]])
-    write_json(folder / DESCRIPTOR, metadata.descriptor(sources))
 
 
 @dataclass
@@ -98,14 +103,15 @@ class ValidationReport:
         return out
 
 
-def validation_report(folder: Path) -> ValidationReport:
-    """Validate ``folder/datapackage.json`` with frictionless (foreign keys included)."""
-    from frictionless import Package  # imported here: it is slow to import and only needed now
+def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> ValidationReport:
+    """Validate ``folder/datapackage.json`` with frictionless (foreign keys included, unless skipped)."""
+    from frictionless import Checklist, Package  # imported here: it is slow to import and only needed now
 
     # An absolute folder: frictionless joins a relative basepath to a relative descriptor path twice.
     result = ValidationReport(str(folder / DESCRIPTOR))
     folder = folder.resolve()
-    report = Package(str(folder / DESCRIPTOR), basepath=str(folder)).validate()
+    package = Package(str(folder / DESCRIPTOR), basepath=str(folder))
+    report = package.validate(Checklist(skip_errors=list(skip_errors)))
     for task in report.tasks:
         errors = [{"type": error.type, "message": error.message} for error in task.errors]
         result.resources.append(
@@ -124,9 +130,9 @@ def validation_report(folder: Path) -> ValidationReport:
     return result
 
 
-def validate(folder: Path) -> list[str]:
+def validate(folder: Path, skip_errors: tuple[str, ...] = ()) -> list[str]:
     """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
-    return validation_report(folder).errors
+    return validation_report(folder, skip_errors).errors
 
 
 def publish(staged: Path, target: Path) -> None:
@@ -138,28 +144,119 @@ def publish(staged: Path, target: Path) -> None:
     os.replace(staged / DESCRIPTOR, target / DESCRIPTOR)
 
 
-def summarise(documents: list[ParsedDocument], tables: TableRows) -> BuildSummary:
-    summary = BuildSummary(documents=len(documents), rows={name: len(rows) for name, rows in tables.items()})
+class Validated:
+    """Digests of what frictionless has passed: a unit's rows under these schemas and this frictionless."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / "validated" if folder else None
+        schemas = json.dumps(metadata.descriptor([])["resources"], sort_keys=True)
+        self.salt = f"{version('frictionless')}\0{schemas}\0".encode()
+
+    def digest(self, texts: dict[str, str]) -> str:
+        """The digest of some named texts (a unit's CSV rows per table, or the descriptor)."""
+        digest = hashlib.sha256(self.salt)
+        for name, text in sorted(texts.items()):
+            encoded = text.encode()
+            digest.update(f"{name}\0{len(encoded)}\0".encode() + encoded)
+        return digest.hexdigest()
+
+    def __contains__(self, digest: str) -> bool:
+        return bool(self.folder) and (self.folder / digest).is_file()
+
+    def remember(self, digests: Iterable[str]) -> None:
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for digest in digests:
+                (self.folder / digest).touch()
+
+
+class Staged:
+    """The staged package, and beside it the rows frictionless still has to pass, written as they come."""
+
+    def __init__(self, folder: Path, validated: Validated, stack: ExitStack) -> None:
+        self.validated = validated
+        self.fresh: list[str] = []  # digests of what goes to frictionless this time
+        self.keys = KeyIndex(metadata.resources())
+        self.summary = BuildSummary(rows={resource["name"]: 0 for resource in metadata.resources()})
+        self.files = {place: {} for place in ("all", "new")}
+        for resource in metadata.resources():
+            for place, base in (("all", folder), ("new", folder / UNVALIDATED)):
+                path = base / resource["path"]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+                handle.write(header(resource["name"]))
+                self.files[place][resource["name"]] = handle
+
+    def write(self, unit: Unit) -> None:
+        texts = {name: csv_text(rows) for name, rows in unit.tables.items()}
+        digest = self.validated.digest(texts)
+        new = digest not in self.validated
+        if new:
+            self.fresh.append(digest)
+        for name, rows in unit.tables.items():
+            self.files["all"][name].write(texts[name])
+            if new:
+                self.files["new"][name].write(texts[name])
+            self.keys.add(name, rows)
+            self.summary.rows[name] += len(rows)
+
+
+def tally(documents: Iterable[ParsedDocument], summary: BuildSummary) -> Iterator[ParsedDocument]:
+    """Pass the documents on, counting them, their warnings and their source lines' kinds."""
     for parsed in documents:
+        summary.documents += 1
         summary.warnings += parsed.warnings
         for kind in parsed.line_kinds.values():
             summary.line_kinds[kind.value] = summary.line_kinds.get(kind.value, 0) + 1
-    return summary
+        yield parsed
 
 
-def build_package(documents: Iterable[ParsedDocument], target: Path, sources: list[dict[str, str]]) -> BuildSummary:
-    """Stage, validate and publish a package of ``documents`` into ``target``."""
+def stage(
+    documents: Iterable[ParsedDocument], sources: list[dict[str, str]], folder: Path, validated: Validated
+) -> Staged:
+    """Write every table and the descriptor under ``folder``; what frictionless has not passed, also apart."""
+    with ExitStack() as stack:
+        staged = Staged(folder, validated, stack)
+        for unit in units(tally(documents, staged.summary)):
+            staged.write(unit)
+    descriptor = metadata.descriptor(sources)
+    write_json(folder / DESCRIPTOR, descriptor)
+    write_json(folder / UNVALIDATED / DESCRIPTOR, descriptor)
+    digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
+    if digest not in validated:
+        staged.fresh.append(digest)
+    return staged
+
+
+def check(folder: Path, staged: Staged) -> list[str]:
+    """Errors of the staged package: frictionless on what is new, keys across all rows (see the module doc)."""
+    errors = staged.keys.errors()
+    if staged.fresh and not errors:
+        # Foreign keys may point at rows outside the new part; integrity checked them over all rows.
+        errors = validate(folder / UNVALIDATED, skip_errors=("foreign-key",))
+    if errors:
+        return validate(folder) or errors
+    return []
+
+
+def build_package(
+    documents: Iterable[ParsedDocument], target: Path, sources: list[dict[str, str]], cache: Path | None = None
+) -> BuildSummary:
+    """Stage, validate and publish a package of ``documents`` (in ``document_id`` order) into ``target``.
+
+    ``cache`` keeps what frictionless passed, so later builds validate only what changed.
+    """
     metadata.check_coherence()
-    documents = list(documents)
-    tables = rows_for(documents)
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
+    validated = Validated(cache)
     try:
-        stage(tables, sources, staging)
-        errors = validate(staging)
+        staged = stage(documents, sources, staging, validated)
+        errors = check(staging, staged)
         if errors:
             raise ValidationFailed("the package does not validate:\n  " + "\n  ".join(errors[:20]))
         publish(staging, target)
+        validated.remember(staged.fresh)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return summarise(documents, tables)
+    return staged.summary

@@ -1,18 +1,46 @@
 """Stage: tables. Shape parsed documents into rows whose columns are the schemas' fields.
 
-Rows are plain dicts keyed by field name; ``write_csv`` orders columns as the schema does and
+Rows are plain dicts keyed by field name; ``cells`` orders columns as the schema does and
 writes values in one fixed format (``true``/``false``, empty for missing), so builds repeat
 byte for byte.
 
+Documents stream through one at a time, in ``document_id`` order, and are let go once their
+rows are written, so a build's memory does not grow with the corpus. Two registries add tables:
+
+- ``PER_DOCUMENT``: functions ``(parsed: ParsedDocument) -> TableRows``; the rows one document
+  contributes (its paragraphs, footnotes, ...). Called once per document.
+- ``PER_PACKAGE``: factories ``() -> PackageTables`` for tables built over all documents
+  (distinct resolutions, codelists). Each build makes a fresh builder, calls ``add(parsed)``
+  once per document in ``document_id`` order (one pass, shared by all builders), then
+  ``rows()`` once; its rows are written after every document's rows. ``add`` must keep only
+  what its table needs (a dict of distinct values), never the documents, and ``rows`` must
+  return them in a fixed order (sorted by key). A function ``f(documents) -> TableRows`` that
+  loops over the documents once becomes a builder by moving the loop body into ``add`` and
+  the ``return`` into ``rows``.
+
 >>> format_value(True), format_value(None), format_value(3)
 ('true', '', '3')
+>>> class Bodies:
+...     def __init__(self) -> None:
+...         self.seen: set[str] = set()
+...     def add(self, parsed: ParsedDocument) -> None:
+...         self.seen.add(parsed.meta.body)
+...     def rows(self) -> TableRows:
+...         return {"bodies": [{"body": body} for body in sorted(self.seen)]}
+>>> from undocs.models import DocumentMeta
+>>> builder = Bodies()
+>>> builder.add(ParsedDocument(DocumentMeta("a", "a.txt", "", "resolution", body="Third Committee"), [], []))
+>>> builder.rows()
+{'bodies': [{'body': 'Third Committee'}]}
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
-from pathlib import Path
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
 
 from undocs import metadata
 from undocs.models import ParsedDocument
@@ -69,30 +97,66 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
 ]
 
 
-# Tables built from all documents at once (distinct resolutions, codelists), appended likewise.
-PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = []
+class PackageTables(Protocol):
+    """A builder of tables over all documents, fed one document at a time (see the module doc)."""
+
+    def add(self, parsed: ParsedDocument) -> None: ...
+
+    def rows(self) -> TableRows: ...
 
 
-def rows_for(documents: Iterable[ParsedDocument]) -> TableRows:
-    """All tables' rows for these documents, documents in id order."""
-    ordered = sorted(documents, key=lambda document: document.meta.document_id)
-    tables: TableRows = {resource["name"]: [] for resource in metadata.resources()}
-    for parsed in ordered:
-        for builder in PER_DOCUMENT:
-            for name, rows in builder(parsed).items():
-                tables[name].extend(rows)
-    for package_builder in PER_PACKAGE:
-        for name, rows in package_builder(ordered).items():
-            tables[name].extend(rows)
-    return tables
+# Tables built from all documents (distinct resolutions, codelists): a builder class each, appended likewise.
+PER_PACKAGE: list[Callable[[], PackageTables]] = []
+
+Cells = list[list[str]]
 
 
-def write_csv(path: Path, name: str, rows: list[Row]) -> None:
-    """Write one table as UTF-8 CSV, header and column order from its schema."""
+@dataclass
+class Unit:
+    """The rows one document contributes to each table (or, with no ``document_id``, the package tables')."""
+
+    document_id: str
+    tables: dict[str, Cells]
+
+
+def cells(name: str, rows: list[Row]) -> Cells:
+    """Rows as CSV cells, columns in the schema's order."""
     fields = metadata.field_names(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(fields)
-        for row in rows:
-            writer.writerow([format_value(row.get(field)) for field in fields])
+    return [[format_value(row.get(field)) for field in fields] for row in rows]
+
+
+def _extend(into: dict[str, Cells], tables: TableRows) -> None:
+    for table, rows in tables.items():
+        into.setdefault(table, []).extend(cells(table, rows))
+
+
+def units(documents: Iterable[ParsedDocument]) -> Iterator[Unit]:
+    """Each document's rows as cells, in ``document_id`` order, then the package tables' rows."""
+    builders = [factory() for factory in PER_PACKAGE]
+    previous = ""
+    for parsed in documents:
+        document_id = parsed.meta.document_id
+        if document_id <= previous:
+            raise ValueError(f"documents must come in document_id order: {document_id!r} after {previous!r}")
+        previous = document_id
+        unit = Unit(document_id, {})
+        for builder in PER_DOCUMENT:
+            _extend(unit.tables, builder(parsed))
+        for package_builder in builders:
+            package_builder.add(parsed)
+        yield unit
+    unit = Unit("", {})
+    for package_builder in builders:
+        _extend(unit.tables, package_builder.rows())
+    yield unit
+
+
+def csv_text(rows: Cells) -> str:
+    """Rows as UTF-8 CSV text, one fixed dialect (the descriptor's)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def header(name: str) -> str:
+    return csv_text([metadata.field_names(name)])
