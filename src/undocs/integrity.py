@@ -41,22 +41,27 @@ def _caster(spec: dict, missing: list[str]) -> Callable[[str], object]:
     return lambda text: None if text in missing else typed.read_cell(text)[0]
 
 
-@dataclass
-class _Table:
-    """One table's columns: position and caster by field name."""
+def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
+    """A function from a row's cells to the key ``fields`` make, as frictionless compares it.
 
-    schema: dict
-    position: dict[str, int] = field(default_factory=dict)
-    cast: dict[str, Callable[[str], object]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        missing = self.schema.get("missingValues", [""])
-        for index, spec in enumerate(self.schema["fields"]):
-            self.position[spec["name"]] = index
-            self.cast[spec["name"]] = _caster(spec, missing)
-
-    def key(self, row: list[str], fields: tuple[str, ...]) -> Key:
-        return tuple(self.cast[name](row[self.position[name]]) for name in fields)
+    >>> reader({"fields": [{"name": "a"}, {"name": "b"}]}, ("b", "a"))(["x", ""])
+    (None, 'x')
+    """
+    specs = {spec["name"]: (index, spec) for index, spec in enumerate(schema["fields"])}
+    missing = schema.get("missingValues", [""])
+    positions = [specs[name][0] for name in fields]
+    if missing != [""] or any(specs[name][1].get("type", "string") != "string" for name in fields):
+        casts = [(specs[name][0], _caster(specs[name][1], missing)) for name in fields]
+        return lambda row: tuple(cast(row[index]) for index, cast in casts)
+    # Text fields where only "" is missing: the cell is the value. One and two fields are spelled
+    # out because this runs for every key of every row.
+    if len(positions) == 1:
+        (first,) = positions
+        return lambda row: (row[first] or None,)
+    if len(positions) == 2:
+        first, second = positions
+        return lambda row: (row[first] or None, row[second] or None)
+    return lambda row: tuple(row[index] or None for index in positions)
 
 
 @dataclass
@@ -65,6 +70,7 @@ class _Key:
 
     table: str
     fields: tuple[str, ...]
+    read: Callable[[list[str]], Key]
     kind: str = ""  # "primary-key", "unique-error", or "" for a foreign key's target only
     values: set[Key] = field(default_factory=set)
 
@@ -84,6 +90,7 @@ class _Reference:
 
     table: str
     fields: tuple[str, ...]
+    read: Callable[[list[str]], Key]
     target: _Key
     values: set[Key] = field(default_factory=set)
 
@@ -92,39 +99,41 @@ class KeyIndex:
     """Primary keys, unique fields and foreign keys of every table, fed rows as they are written."""
 
     def __init__(self, resources: list[dict]) -> None:
-        self.tables = {r["name"]: _Table(metadata.table_schema(r["name"])) for r in resources}
-        self.rows = dict.fromkeys(self.tables, 0)
+        self.schemas = {r["name"]: metadata.table_schema(r["name"]) for r in resources}
+        self.rows = dict.fromkeys(self.schemas, 0)
         self.keys: dict[tuple[str, tuple[str, ...]], _Key] = {}
         self.references: list[_Reference] = []
         self.problems: list[str] = []
-        for name, table in self.tables.items():
-            if table.schema.get("primaryKey"):
-                self._key(name, tuple(table.schema["primaryKey"])).kind = "primary-key"
-            for spec in table.schema["fields"]:
+        for name, schema in self.schemas.items():
+            if schema.get("primaryKey"):
+                self._key(name, tuple(schema["primaryKey"])).kind = "primary-key"
+            for spec in schema["fields"]:
                 if spec.get("constraints", {}).get("unique"):
                     key = self._key(name, (spec["name"],))
                     key.kind = key.kind or "unique-error"
-            for foreign in table.schema.get("foreignKeys", []):
+            for foreign in schema.get("foreignKeys", []):
                 reference = foreign["reference"]
                 target = self._key(reference["resource"] or name, tuple(reference["fields"]))
-                self.references.append(_Reference(name, tuple(foreign["fields"]), target))
+                fields = tuple(foreign["fields"])
+                self.references.append(_Reference(name, fields, reader(schema, fields), target))
 
     def _key(self, table: str, fields: tuple[str, ...]) -> _Key:
-        return self.keys.setdefault((table, fields), _Key(table, fields))
+        if (table, fields) not in self.keys:
+            self.keys[(table, fields)] = _Key(table, fields, reader(self.schemas[table], fields))
+        return self.keys[(table, fields)]
 
     def add(self, name: str, rows: Cells) -> None:
-        table = self.tables[name]
         keys = [key for key in self.keys.values() if key.table == name]
         references = [reference for reference in self.references if reference.table == name]
         for row in rows:
             self.rows[name] += 1
             for key in keys:
-                problem = key.add(table.key(row, key.fields))
+                problem = key.add(key.read(row))
                 if problem:
                     # Row numbers as frictionless counts them: the header is row 1.
                     self.problems.append(f"{name}: {key.kind}: row {self.rows[name] + 1}: {problem}")
             for reference in references:
-                value = table.key(row, reference.fields)
+                value = reference.read(row)
                 if set(value) != {None}:
                     reference.values.add(value)
 

@@ -40,6 +40,8 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
 from typing import Protocol
 
 from undocs import metadata
@@ -50,6 +52,8 @@ TableRows = dict[str, list[Row]]
 
 
 def format_value(value: object) -> str:
+    if type(value) is str:  # most cells: the fast path first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -119,10 +123,23 @@ class Unit:
     tables: dict[str, Cells]
 
 
-def cells(name: str, rows: list[Row]) -> Cells:
-    """Rows as CSV cells, columns in the schema's order."""
+@cache
+def _columns(name: str) -> tuple[Row, Callable[[Row], tuple[object, ...]]]:
+    """A row of the table with every field empty, and a function picking its cells in schema order."""
     fields = metadata.field_names(name)
-    return [[format_value(row.get(field)) for field in fields] for row in rows]
+    pick = itemgetter(*fields)
+    return dict.fromkeys(fields), (lambda row: (pick(row),)) if len(fields) == 1 else pick
+
+
+def cells(name: str, rows: list[Row]) -> Cells:
+    """Rows as CSV cells, columns in the schema's order; a field a row lacks is empty.
+
+    >>> cells("footnotes", [{"document_id": "a", "footnote_id": "1", "marker_found": True}])[0][:3]
+    ['a', '1', '']
+    """
+    empty, pick = _columns(name)
+    # Every cell of every row passes here: text, most of them, is kept without a call.
+    return [[value if type(value) is str else format_value(value) for value in pick(empty | row)] for row in rows]
 
 
 def _extend(into: dict[str, Cells], tables: TableRows) -> None:
