@@ -68,17 +68,19 @@ SERIES = re.compile(
 SUPPLEMENT = re.compile(r"Supplement\s+No\.\s*(?P<supplement>\d+[A-Z]?)\s*\((?P<symbol>[^()\s]+)\)")
 TREATY_SERIES = re.compile(r"Treaty\s+Series,\s+vol\.\s*(?P<volume>\d+),\s+No\.\s*(?P<number>\d+)")
 # "resolution 2200 A (XXI), annex": the resolution carries an instrument in its annex.
-ANNEX_AFTER = re.compile(r"^\s*,\s*annex\b")
+ANNEX_AFTER = re.compile(r"\s*,\s*annex\b")
 WEB_ADDRESS = re.compile(r"(?P<address>(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)])")
 
 # --- links and party statements ----------------------------------------------------------------
 DOCS_UN_URL = re.compile(r"^https?://(?:docs|undocs)\.un\.org/(?:[a-z]{2}/)?(?P<symbol>[^?#\s]+)$")
 URL_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
 # "the Democratic People’s Republic of Korea is a Party to the Covenant ..."
-PARTY_TO = re.compile(r"\b(?P<state>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+is\s+a\s+(?:State\s+)?Party\s+to\b")
+PARTY_TO = re.compile(
+    r"\b(?P<state>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+is\s+a\s+(?:State\s+)?Party\s+to\b"
+)
 # "the Vienna Convention on Consular Relations, to which the ... is a Party"
 TO_WHICH_PARTY = re.compile(
-    r"^\s*,?\s*to\s+which\s+(?P<state>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+is\s+a\s+(?:State\s+)?Party\b"
+    r"\s*,?\s*to\s+which\s+(?P<state>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\s+is\s+a\s+(?:State\s+)?Party\b"
 )
 # Where a list of treaties after "is a Party to" ends: a clause starting "and that", a
 # semicolon, or the end of the sentence.

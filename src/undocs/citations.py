@@ -113,9 +113,7 @@ def _body(number: str, named: str, text_before: str, context: Context) -> str:
     code = body_code(named) if named else ""
     if named and not code:  # "Council": the nearest council named before, of a fitting numbering
         mentioned = context.named + [body_code(m.group()) for m in grammar.BODY_NAME.finditer(text_before)]
-        code = next(
-            (c for c in reversed(mentioned) if c and bodies()[c]["numbering"] == numbering and c != "GA"), ""
-        )
+        code = next((c for c in reversed(mentioned) if c and bodies()[c]["numbering"] == numbering and c != "GA"), "")
     if not code and numbering == "year":
         code = next(c for c, body in bodies().items() if body["numbering"] == "year")
     return code or context.known.get(number) or context.default_body

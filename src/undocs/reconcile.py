@@ -89,5 +89,7 @@ def mismatches(checked: list[CheckedCitation], links: list[CheckedLink]) -> list
     for c in checked:
         if c.link_confirmed is False:
             where = f"note {c.citation.footnote_id}" if c.citation.footnote_id else c.citation.paragraph_id
-            lines.append(f"{where}: {c.citation.symbol or c.citation.url} is cited but no link on its page points to it")
+            lines.append(
+                f"{where}: {c.citation.symbol or c.citation.url} is cited but no link on its page points to it"
+            )
     return lines
