@@ -16,7 +16,7 @@ from __future__ import annotations
 from undocs.citations import document_citations
 from undocs.keys import footnote_key, paragraph_key
 from undocs.models import ParsedDocument
-from undocs.reconcile import CheckedCitation, CheckedLink, mismatches, reconcile
+from undocs.reconcile import CheckedCitation, CheckedLink, docs_symbol, mismatches, reconcile
 from undocs.treaties import TreatyReference, treaties, treaty_references
 
 Row = dict[str, object]
@@ -44,14 +44,23 @@ def reference_row(document_id: str, number: int, checked: CheckedCitation) -> Ro
 
 
 def link_row(document_id: str, checked: CheckedLink) -> Row:
-    symbol = "" if "/" not in checked.symbol or "." in checked.symbol.split("/")[0] else checked.symbol
-    return {"document_id": document_id, "line": checked.link.line, "page": checked.page, "url": checked.link.url,
-            "symbol": symbol, "matched": checked.matched}  # fmt: skip
+    link = checked.link
+    return {
+        "document_id": document_id,
+        "line": link.line,
+        "page": checked.page,
+        "url": link.url,
+        "symbol": docs_symbol(link.url),
+        "matched": checked.matched,
+    }
 
 
 def treaty_reference_row(document_id: str, number: int, reference: TreatyReference) -> Row:
-    return {**reference.__dict__, **_keys(document_id, reference.paragraph_id, reference.footnote_id),
-            "reference_number": number}  # fmt: skip
+    return {
+        **reference.__dict__,
+        **_keys(document_id, reference.paragraph_id, reference.footnote_id),
+        "reference_number": number,
+    }
 
 
 def document_tables(parsed: ParsedDocument) -> dict[str, list[Row]]:
@@ -78,9 +87,15 @@ def resolution_rows(documents: list[ParsedDocument]) -> list[Row]:
                 continue
             row = rows.setdefault(
                 citation.symbol,
-                {"symbol": citation.symbol, "body": citation.body, "number": citation.number,
-                 "adopted_on": "", "url": citation.url, "times_cited": 0},
-            )  # fmt: skip
+                {
+                    "symbol": citation.symbol,
+                    "body": citation.body,
+                    "number": citation.number,
+                    "adopted_on": "",
+                    "url": citation.url,
+                    "times_cited": 0,
+                },
+            )
             row["adopted_on"] = row["adopted_on"] or citation.adopted_on
             row["times_cited"] += 1
     return [rows[symbol] for symbol in sorted(rows)]

@@ -111,9 +111,14 @@ def _body(number: str, named: str, text_before: str, context: Context) -> str:
     """Which body adopted resolution ``number``, from the words around it."""
     numbering = _numbering(number)
     code = body_code(named) if named else ""
-    if named and not code:  # "Council": the nearest council named before, of a fitting numbering
+    if named and not code:
+        # "Council": the nearest body of that kind named before, else the first listed in the
+        # vocabulary (the Human Rights Council for session numbers), numbered as this number is.
+        fitting = [
+            c for c, body in bodies().items() if body["numbering"] == numbering and body["names"][0].endswith(named)
+        ]
         mentioned = context.named + [body_code(m.group()) for m in grammar.BODY_NAME.finditer(text_before)]
-        code = next((c for c in reversed(mentioned) if c and bodies()[c]["numbering"] == numbering and c != "GA"), "")
+        code = next((c for c in reversed(mentioned) if c in fitting), fitting[0] if fitting else "")
     if not code and numbering == "year":
         code = next(c for c, body in bodies().items() if body["numbering"] == "year")
     return code or context.known.get(number) or context.default_body

@@ -20,11 +20,11 @@ from undocs.models import LineKind, Link, ParsedDocument
 
 @dataclass(frozen=True)
 class CheckedLink:
-    """A link with the symbol it points to and whether a citation on its page matches it."""
+    """A link with what it points to and whether a citation on its page matches it."""
 
     link: Link
     page: int
-    symbol: str
+    key: str
     matched: bool
 
 
@@ -37,10 +37,15 @@ class CheckedCitation:
     link_confirmed: bool | None
 
 
+def docs_symbol(url: str) -> str:
+    """The UN symbol a docs.un.org address points to; '' for other addresses."""
+    docs = grammar.DOCS_UN_URL.match(url)
+    return normalise_symbol(docs.group("symbol")) if docs else ""
+
+
 def link_key(url: str) -> str:
     """What a link points to: a docs.un.org symbol, or the address without scheme and ``www.``."""
-    docs = grammar.DOCS_UN_URL.match(url)
-    return normalise_symbol(docs.group("symbol")) if docs else grammar.URL_SCHEME.sub("", url).lower()
+    return docs_symbol(url) or grammar.URL_SCHEME.sub("", url).lower()
 
 
 def citation_key(citation: Citation) -> str:
