@@ -107,8 +107,11 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list
         paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
         placed[expected] = (paragraph_index, candidate)
         expected += 1
-    _strip_markers(body, offsets, placed)
-    return _footnotes(paragraphs, body, notes, placed, warnings)
+    positions = _strip_markers(body, offsets, placed)
+    footnotes = _footnotes(paragraphs, body, notes, placed, warnings)
+    for note in footnotes:
+        note.marker_offset = positions.get(note.footnote_id)
+    return footnotes
 
 
 def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
@@ -120,16 +123,27 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
     return None
 
 
-def _strip_markers(body: list[Paragraph], offsets: list[int], placed: dict[int, tuple[int, _Candidate]]) -> None:
-    cuts: dict[int, list[_Candidate]] = {}
-    for paragraph_index, candidate in placed.values():
-        cuts.setdefault(paragraph_index, []).append(candidate)
+def _strip_markers(
+    body: list[Paragraph], offsets: list[int], placed: dict[int, tuple[int, _Candidate]]
+) -> dict[str, int]:
+    """Cut the markers out; return where each note's marker stood in its paragraph's new text.
+
+    The place is kept because a note often names what the words just before its marker cite
+    (``Covenant ..., 7`` with note 7 ``Ibid.``).
+    """
+    cuts: dict[int, list[tuple[int, _Candidate]]] = {}
+    for number, (paragraph_index, candidate) in placed.items():
+        cuts.setdefault(paragraph_index, []).append((number, candidate))
+    positions: dict[str, int] = {}
     for paragraph_index, paragraph in enumerate(body):
-        text = paragraph.text
-        for candidate in sorted(cuts.get(paragraph_index, []), key=lambda c: c.start, reverse=True):
-            start, end = candidate.start - offsets[paragraph_index], candidate.end - offsets[paragraph_index]
-            text = text[:start] + " " + text[end:]
-        paragraph.text = tidy(text)
+        base, cursor, pieces = offsets[paragraph_index], 0, []
+        for number, candidate in sorted(cuts.get(paragraph_index, []), key=lambda item: item[1].start):
+            pieces.append(paragraph.text[cursor : candidate.start - base])
+            positions[str(number)] = len(tidy(" ".join(pieces)))
+            cursor = candidate.end - base
+        pieces.append(paragraph.text[cursor:])
+        paragraph.text = tidy(" ".join(pieces))
+    return positions
 
 
 def tidy(text: str) -> str:

@@ -14,7 +14,8 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from undocs import metadata
+from undocs import citation_tables, metadata
+from undocs.keys import footnote_key, paragraph_key
 from undocs.models import ParsedDocument
 
 Row = dict[str, object]
@@ -31,10 +32,6 @@ def format_value(value: object) -> str:
 
 def document_row(parsed: ParsedDocument) -> Row:
     return parsed.meta.as_row()
-
-
-def paragraph_key(document_id: str, paragraph_id: str) -> str:
-    return f"{document_id}:{paragraph_id}" if paragraph_id else ""
 
 
 def paragraph_rows(parsed: ParsedDocument) -> list[Row]:
@@ -56,7 +53,11 @@ def footnote_sort_key(footnote_id: str) -> tuple[int, str]:
 
 def footnote_rows(parsed: ParsedDocument) -> list[Row]:
     notes = sorted(parsed.footnotes, key=lambda note: footnote_sort_key(note.footnote_id))
-    return [{"document_id": parsed.meta.document_id, **note.__dict__} for note in notes]
+    document_id = parsed.meta.document_id
+    return [
+        {"document_id": document_id, "footnote_key": footnote_key(document_id, note.footnote_id), **note.__dict__}
+        for note in notes
+    ]
 
 
 # Each later stage (citations, asks) adds its tables by appending a function here.
@@ -65,12 +66,13 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
         "documents": [document_row(parsed)],
         "paragraphs": paragraph_rows(parsed),
         "footnotes": footnote_rows(parsed),
-    }
+    },
+    citation_tables.document_tables,
 ]
 
 
 # Tables built from all documents at once (distinct resolutions, codelists), appended likewise.
-PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = []
+PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = [citation_tables.package_tables]
 
 
 def rows_for(documents: Iterable[ParsedDocument]) -> TableRows:
