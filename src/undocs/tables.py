@@ -14,7 +14,7 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from undocs import metadata
+from undocs import asks, figures, metadata, themes
 from undocs.models import ParsedDocument
 
 Row = dict[str, object]
@@ -65,12 +65,17 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
         "documents": [document_row(parsed)],
         "paragraphs": paragraph_rows(parsed),
         "footnotes": footnote_rows(parsed),
-    }
+    },
+    lambda parsed: {
+        "recommendations": asks.recommendation_rows(parsed),
+        "figures": figures.figure_rows(parsed),
+        "paragraph_themes": themes.paragraph_theme_rows(parsed),
+    },
 ]
 
 
 # Tables built from all documents at once (distinct resolutions, codelists), appended likewise.
-PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = []
+PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = [asks.addressee_rows, themes.theme_rows]
 
 
 def rows_for(documents: Iterable[ParsedDocument]) -> TableRows:
