@@ -29,11 +29,17 @@ DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|concerned)\s+)*")
 SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
 # After a verb: "strongly demanding again that the ...", "recommends that the ...".
 AFTER_VERB = re.compile(r"\s+(?:again\s+)?(?P<that>that\s+)?")
+# "to" that opens an infinitive ("to comply"), not a place or a party ("to the Rome Statute").
+TO_VERB = r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|each|such)\b)[a-z]"
 # The asked action: "to comply ...", also after an aside: "X, as a matter of urgency, to ...".
-INFINITIVE = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?=to\s+\w)")
-# A clause that narrows the addressee before the action: "all Member States that engage in ...
-# to continue", "other stakeholders towards which the commission ... has directed recommendations to".
-RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which|who|whom|whose|towards which|to which|to whom)\b[^;:]*?\s(?=to\s+\w)")
+INFINITIVE = re.compile(rf"(?:\s*,[^,;]{{1,80}},)?\s+(?={TO_VERB})")
+# Words that narrow the addressee before the action: "all Member States that engage in ... to
+# continue", "other stakeholders towards which the commission ... has directed recommendations to
+# implement", "States parties to the Rome Statute that have not yet done so to adopt".
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:that|which|who|whom|whose|towards which|to which|to whom|"
+    rf"(?:to|of|in|with|from|at)\s+(?:the|a|an|its|their)\b)[^;:]*?\s(?={TO_VERB})"
+)
 # After "demands that X", the action is a bare verb: "that the Government sincerely listen".
 BARE_ACTION = re.compile(r"\s+(?=[a-z])")
 # Connectors left at the end of an ask's text when the next ask follows: ", and", "and, in this regard:".
@@ -54,6 +60,13 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
 @cache
 def verbs() -> re.Pattern[str]:
     return phrase_pattern(form for action in vocab.load("actions")["actions"] for form in action["forms"])
+
+
+@cache
+def clause_break() -> re.Pattern[str]:
+    """ ", and recalls ...": a new clause of the paragraph, in an operative verb of the third person."""
+    forms = [phrase for phrase in vocab.load("lead_phrases")["operative"] if phrase.split()[0].endswith("s")]
+    return re.compile(rf",?\s+and\s+(?:also\s+)?(?:{alternation(form.lower() for form in forms)})\b")
 
 
 @cache

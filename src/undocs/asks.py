@@ -106,6 +106,8 @@ def find_asks(text: str) -> list[Ask]:
     asks = []
     for index, (verb, names, start) in enumerate(clauses):
         stop = clauses[index + 1][0].start() if index + 1 < len(clauses) else len(text)
+        new_clause = ask_patterns.clause_break().search(text, start, stop)
+        stop = new_clause.start() if new_clause else stop
         action_text = ask_patterns.TRAILING.sub("", text[start:stop])
         phrase = text[verb.start() : verb.end()]
         action = _action_of_form()[" ".join(phrase.lower().split())]
@@ -134,7 +136,8 @@ def document_asks(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Ask]]:
     for paragraph in paragraphs:
         own = [replace(ask, source_paragraph_id=paragraph.paragraph_id) for ask in find_asks(paragraph.text)]
         inherited = [
-            replace(ask, action_text=paragraph.text, inherited=True) for ask in handed_down.get(paragraph.parent_id, [])
+            replace(ask, action_text=ask_patterns.TRAILING.sub("", paragraph.text), inherited=True)
+            for ask in handed_down.get(paragraph.parent_id, [])
         ]
         opened = _open_asks(paragraph, own, inherited, paragraph.paragraph_id in parents)
         handed_down[paragraph.paragraph_id] = opened
