@@ -14,7 +14,7 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from undocs import citation_tables, metadata
+from undocs import asks, citation_tables, figures, metadata, themes
 from undocs.keys import footnote_key, paragraph_key
 from undocs.models import ParsedDocument
 
@@ -68,11 +68,20 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
         "footnotes": footnote_rows(parsed),
     },
     citation_tables.document_tables,
+    lambda parsed: {
+        "recommendations": asks.recommendation_rows(parsed),
+        "figures": figures.figure_rows(parsed),
+        "paragraph_themes": themes.paragraph_theme_rows(parsed),
+    },
 ]
 
 
 # Tables built from all documents at once (distinct resolutions, codelists), appended likewise.
-PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = [citation_tables.package_tables]
+PER_PACKAGE: list[Callable[[list[ParsedDocument]], TableRows]] = [
+    citation_tables.package_tables,
+    asks.addressee_rows,
+    themes.theme_rows,
+]
 
 
 def rows_for(documents: Iterable[ParsedDocument]) -> TableRows:
