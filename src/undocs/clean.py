@@ -194,8 +194,10 @@ class _Classifier:
         if symbol and (not self.symbol or symbol.group("symbol") == self.symbol):
             self.in_header = True
             return True
-        # A running title printed under the symbol at the top of a page.
-        return self.in_header and len(text.strip()) > 8 and normalise(text) in self.title
+        # A running title printed under the symbol at the top of a page, or beside it
+        # ("on the fight against tuberculosis A/RES/73/3").
+        title = patterns.SYMBOL_AT_EDGE.sub("", text)
+        return self.in_header and len(title.strip()) > 8 and normalise(title) in self.title
 
     def _add_to_notes(self, line: SourceLine) -> bool:
         start = patterns.NOTE_START.match(line.text)

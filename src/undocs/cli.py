@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from undocs import paths
+from undocs import paths, pdf
 from undocs.errors import SourceError
 from undocs.metadata import MetadataError
 from undocs.package import BuildSummary, ValidationFailed, build_package, validate
@@ -79,6 +79,12 @@ def command_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_extract(args: argparse.Namespace) -> int:
+    """Print a PDF's text as the parser reads it: the lines that line spans of PDF sources count."""
+    sys.stdout.write(pdf.extract_text(Path(args.file)))
+    return 0
+
+
 def command_validate(args: argparse.Namespace) -> int:
     path = Path(args.path)
     folder = path.parent if path.is_file() else path
@@ -101,10 +107,13 @@ def parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert", help="convert documents that are not in the manifest into a package in DIR"
     )
-    convert.add_argument("files", nargs="+", metavar="FILE", help="text of a UN resolution or statement")
+    convert.add_argument("files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF or its text")
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
     convert.add_argument("--type", help=f"document type: {' or '.join(PARSER_TYPES)} (default: detected from the text)")
     convert.set_defaults(run=command_convert)
+    extract = commands.add_parser("extract", help="print the text of a UN PDF as the parser reads it")
+    extract.add_argument("file", metavar="FILE.pdf", help="the PDF")
+    extract.set_defaults(run=command_extract)
     check = commands.add_parser("validate", help="validate a data package with frictionless")
     check.add_argument("path", nargs="?", default=".", help="datapackage.json or its folder (default: .)")
     check.set_defaults(run=command_validate)

@@ -103,8 +103,33 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list
         paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
         placed[expected] = (paragraph_index, candidate)
         expected += 1
-    _strip_markers(body, offsets, placed)
+    cuts = list(placed.values()) + _repeats(candidates, offsets, placed, "\n".join(texts))
+    _strip_markers(body, offsets, cuts)
     return _footnotes(paragraphs, body, notes, placed, warnings)
+
+
+def _repeats(
+    candidates: list[_Candidate], offsets: list[int], placed: dict[int, tuple[int, _Candidate]], text: str
+) -> list[tuple[int, _Candidate]]:
+    """Markers that cite a note again (the UN reprints note 2's number where Agenda 2030 recurs).
+
+    Only certain markers count: superscripts, and digits fused to the punctuation they follow
+    (``Court,1``), after the note's first marker and clear of every placed marker.
+    """
+    taken = [candidate for _, candidate in placed.values()]
+    repeats = []
+    for candidate in candidates:
+        first = placed.get(candidate.value)
+        if first is None or candidate.start <= first[1].start or not candidate.strong:
+            continue
+        if any(candidate.start < other.end and other.start < candidate.end for other in taken):
+            continue
+        superscript = bool(patterns.SUPERSCRIPT_RUN.fullmatch(text[candidate.start : candidate.end]))
+        if superscript or patterns.REPEAT_MARKER_AFTER.search(text[: candidate.start]):
+            paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
+            repeats.append((paragraph_index, candidate))
+            taken.append(candidate)
+    return repeats
 
 
 def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
@@ -116,9 +141,9 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
     return None
 
 
-def _strip_markers(body: list[Paragraph], offsets: list[int], placed: dict[int, tuple[int, _Candidate]]) -> None:
+def _strip_markers(body: list[Paragraph], offsets: list[int], markers: list[tuple[int, _Candidate]]) -> None:
     cuts: dict[int, list[_Candidate]] = {}
-    for paragraph_index, candidate in placed.values():
+    for paragraph_index, candidate in markers:
         cuts.setdefault(paragraph_index, []).append(candidate)
     for paragraph_index, paragraph in enumerate(body):
         text = paragraph.text
