@@ -47,6 +47,9 @@ PARTICIPLE_START = re.compile(
     r"^(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Again|Profoundly)\s+)?"
     r"[A-Z][a-z]+ing\b"
 )
+# The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
+ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
+ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
 PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
 
 # --- footnotes ---------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ class _Word:
     top: float
     bottom: float
     size: float
+    bold: bool = False
 
     @property
     def middle(self) -> float:
@@ -81,6 +82,12 @@ class _Line:
     def x0(self) -> float:
         return min(word.x0 for word in self.words)
 
+    @property
+    def style(self) -> tuple[float, bool]:
+        """Font size and boldness of most of the line's letters: a heading's differ from the body's."""
+        counts = Counter((word.size, word.bold) for word in self.words for _ in word.text)
+        return counts.most_common(1)[0][0]
+
     def is_superscript(self, word: _Word) -> bool:
         return (
             word.size < SUPERSCRIPT_RATIO * self.size
@@ -93,8 +100,8 @@ class _Line:
         first = min(self.words, key=lambda word: word.x0)
         return first.text if self.is_superscript(first) and len(self.words) > 1 else ""
 
-    def text(self, margin: float) -> str:
-        """The line as the parser reads it; an indented line (a paragraph's first) opens with a space."""
+    def text(self, margin: float, new_style: bool = False) -> str:
+        """The line as the parser reads it; a line that opens a unit (indented, or a heading) starts with a space."""
         out, previous = "", None
         for word in sorted(self.words, key=lambda word: word.x0):
             superscript = self.is_superscript(word)
@@ -102,7 +109,7 @@ class _Line:
             joined = previous is not None and (superscript or word.x0 - previous.x1 < WORD_GAP)
             out += text if joined or previous is None else f" {text}"
             previous = word
-        return f" {out}" if self.x0 > margin + INDENT else out
+        return f" {out}" if self.x0 > margin + INDENT or new_style else out
 
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -146,8 +153,8 @@ def _page_lines(lines: list[_Line], height: float, first_page: bool, layout: _La
     body_bottom = max((line.bottom for line in lines if line.size >= layout.size), default=0.0)
     out: list[str] = []
     in_notes = False
-    for line in lines:
-        text = line.text(layout.margin)
+    for index, line in enumerate(lines):
+        text = line.text(layout.margin, index > 0 and line.style != lines[index - 1].style)
         if patterns.SEPARATOR_LINE.match(text):
             in_notes = True
         number = line.note_number()
@@ -169,8 +176,16 @@ def _links(page) -> list[str]:
 
 def _words(page) -> list[_Word]:
     return [
-        _Word(word["text"], word["x0"], word["x1"], word["top"], word["bottom"], round(word["size"], 1))
-        for word in page.extract_words(extra_attrs=["size"])
+        _Word(
+            word["text"],
+            word["x0"],
+            word["x1"],
+            word["top"],
+            word["bottom"],
+            round(word["size"], 1),
+            "Bold" in word["fontname"],
+        )
+        for word in page.extract_words(extra_attrs=["size", "fontname"])
     ]
 
 

@@ -13,6 +13,7 @@ ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from undocs import patterns, vocab
@@ -21,6 +22,8 @@ from undocs.errors import SourceError
 from undocs.models import LineKind, Paragraph, SourceLine
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+ANNEX_PREFIX = "annex."
+ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
 
 
 def roman_value(label: str) -> int | None:
@@ -91,6 +94,10 @@ class _Segmenter:
         self.levels: list[_Level] = []
         self.top_id = ""
         self.indent_marks_start = _indent_marks_start(cleaned.body)
+        # Inside an annex ids take the prefix "annex." and numbering starts again.
+        self.prefix = ""
+        self.resolution_operative = 0
+        self.headings = 0
 
     def run(self) -> list[Paragraph]:
         self._title()
@@ -101,10 +108,12 @@ class _Segmenter:
                 continue
             text = f" {pending_label} {line.text.strip()}" if pending_label else line.text
             pending_label = ""
-            if not self._open(text, line):
+            if not self.prefix and self._annex_starts(text):
+                self._enter_annex()
+            if not (self.prefix and self._open_annex_unit(text, line)) and not self._open(text, line):
                 self._continue(text, line)
         self._close()
-        if self.operative == 0 and self.paragraphs:
+        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
             self.cleaned.warnings.append("no operative paragraphs were found")
         return self.paragraphs
 
@@ -124,22 +133,86 @@ class _Segmenter:
         stripped = text.strip()
         first = not self.paragraphs or self.paragraphs[-1].section == "title"
         ended = first or bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+        number = patterns.OPERATIVE_LABEL.match(stripped)
+        if number and not ended and self._expected_label(text, number):
+            ended = True  # a text extraction scrambled the previous paragraph's end
         if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
             return False
-        number = patterns.OPERATIVE_LABEL.match(stripped)
         if number:
             return self._operative(int(number.group("number")), stripped[number.end() :], line)
         sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
         if sub and self.top_id:
             return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
+        if self.operative == 0 and not self.prefix and _opens_unnumbered_operative(stripped):
+            # A resolution of one paragraph prints it without a number ("Adopts the following ...:").
+            self.operative = 1
+            self.top_id = "op1"
+            self._add("op1", "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
+            self.parts = [stripped]
+            return True
         if self.operative == 0 and (first or _opens_preambular(stripped, self.indent_marks_start)):
             self.preambular += 1
             self.levels = []
-            self.top_id = f"pp{self.preambular}"
-            self._add(self.top_id, "", "preamble", "", 1, vocab.lead_phrase(stripped, "preambular"), line)
+            self.top_id = f"{self.prefix}pp{self.preambular}"
+            self._add(
+                self.top_id, "", self._section("preamble"), "", 1, vocab.lead_phrase(stripped, "preambular"), line
+            )
             self.parts = [stripped]
             return True
         return False
+
+    def _expected_label(self, text: str, number: re.Match) -> bool:
+        """``8.`` opens paragraph 8 after paragraph 7 even when the text before it does not end.
+
+        pdfminer moves stray words of a justified line after the paragraph ("...by 2030; that").
+        """
+        rest = text.strip()[number.end() :]
+        return (
+            int(number.group("number")) == self.operative + 1
+            and self.operative > 0
+            and rest[:1].isupper()
+            and (not self.indent_marks_start or text[:1].isspace())
+        )
+
+    def _section(self, section: str) -> str:
+        return "annex" if self.prefix else section
+
+    def _annex_starts(self, text: str) -> bool:
+        """An ``Annex`` line, or the text a one-paragraph resolution adopts ("Adopts the following ...:")."""
+        if patterns.ANNEX_LINE.match(text):
+            return True
+        stripped = text.strip()
+        return (
+            bool(self.paragraphs)
+            and self.paragraphs[-1].paragraph_id == "op1"
+            and self.paragraphs[-1].label == ""
+            and bool(patterns.ADOPTS_FOLLOWING.search(" ".join(self.parts)))
+            and not patterns.SUBPARAGRAPH_LABEL.match(stripped)
+            and not patterns.OPERATIVE_LABEL.match(stripped)
+        )
+
+    def _enter_annex(self) -> None:
+        self._close()
+        self.prefix = ANNEX_PREFIX
+        self.resolution_operative, self.operative, self.preambular = self.operative, 0, 0
+        self.levels = []
+        self.top_id = ""
+
+    def _open_annex_unit(self, text: str, line: SourceLine) -> bool:
+        """Headings and unnumbered paragraphs of an annex before its numbered paragraphs.
+
+        A line that is indented, or that opens a declaration ("We, Heads of State ..."), starts
+        a unit; a unit without closing punctuation is a heading.
+        """
+        stripped = text.strip()
+        if self.operative or patterns.OPERATIVE_LABEL.match(stripped) or patterns.SUBPARAGRAPH_LABEL.match(stripped):
+            return False
+        in_annex = self.paragraphs[-1].paragraph_id.startswith(ANNEX_PREFIX)
+        if in_annex and not (text[:1].isspace() or vocab.lead_phrase(stripped, "declaration")):
+            return False
+        self._add(ANNEX_UNIT, "", "annex", "", 1, vocab.lead_phrase(stripped, "declaration"), line)
+        self.parts = [stripped]
+        return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
         if number != self.operative + 1:
@@ -154,8 +227,10 @@ class _Segmenter:
             return False
         self.operative = number
         self.levels = []
-        self.top_id = f"op{number}"
-        self._add(self.top_id, "", "operative", f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line)
+        self.top_id = f"{self.prefix}op{number}"
+        self._add(
+            self.top_id, "", self._section("operative"), f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line
+        )
         self.parts = [rest]
         return True
 
@@ -164,7 +239,7 @@ class _Segmenter:
         if level is None:
             return False
         parent = self.levels[-1].parent_id
-        section = "operative" if self.top_id.startswith("op") else "preamble"
+        section = self._section("operative" if self.top_id.startswith("op") else "preamble")
         self._add(f"{parent}.{label}", parent, section, f"({label})", len(self.levels) + 1, "", line)
         self.parts = [rest]
         return True
@@ -205,7 +280,22 @@ class _Segmenter:
     def _close(self) -> None:
         if self.paragraphs and self.parts:
             self.paragraphs[-1].text = join_lines(self.parts)
+        if self.paragraphs and self.paragraphs[-1].paragraph_id == ANNEX_UNIT:
+            self._name_annex_unit(self.paragraphs[-1])
         self.parts = []
+
+    def _name_annex_unit(self, paragraph: Paragraph) -> None:
+        """An annex unit is a heading (``annex.h1``) unless it ends as a sentence (``annex.pp1``)."""
+        if patterns.PARAGRAPH_END.search(paragraph.text):
+            self.preambular += 1
+            paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
+        else:
+            self.headings += 1
+            paragraph.paragraph_id = f"{ANNEX_PREFIX}h{self.headings}"
+
+
+def _opens_unnumbered_operative(text: str) -> bool:
+    return bool(vocab.lead_phrase(text, "operative")) and not vocab.lead_phrase(text, "preambular")
 
 
 def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
