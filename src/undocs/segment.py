@@ -23,6 +23,7 @@ from undocs.models import LineKind, Paragraph, SourceLine
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
+STRAY_WORDS = 3  # pdfminer's stray pieces of a justified line are a word or three
 ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
 
 
@@ -102,16 +103,33 @@ class _Segmenter:
     def run(self) -> list[Paragraph]:
         self._title()
         pending_label = ""
-        for line in self.cleaned.body:
+        strays: list[SourceLine] = []
+        body = self.cleaned.body
+        for index, line in enumerate(body):
             if patterns.LABEL_ONLY_LINE.match(line.text):
                 pending_label = line.text.strip()  # pdfminer prints "1." on a line of its own
+                continue
+            block_start = index == 0 or body[index - 1].number < line.number - 1
+            if not (self.indent_marks_start or pending_label) and _is_stray(body, index, block_start):
+                strays.append(line)
                 continue
             text = f" {pending_label} {line.text.strip()}" if pending_label else line.text
             pending_label = ""
             if not self.prefix and self._annex_starts(text):
                 self._enter_annex()
-            if not (self.prefix and self._open_annex_unit(text, line)) and not self._open(text, line):
+            opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(text, line, block_start)
+            if not opened:
+                for stray in strays:
+                    self._continue(stray.text, stray)
                 self._continue(text, line)
+            else:
+                # pdfminer sets the words of a paragraph's first line apart ("the", "that",
+                # "Convinced"): they belong to the paragraph that opens after them.
+                for stray in strays:
+                    self._continue(stray.text, stray)
+            strays = []
+        for stray in strays:
+            self._continue(stray.text, stray)
         self._close()
         if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
             self.cleaned.warnings.append("no operative paragraphs were found")
@@ -128,13 +146,19 @@ class _Segmenter:
         self.paragraphs[-1].line_end = lines[-1].number
         self._close()
 
-    def _open(self, text: str, line: SourceLine) -> bool:
-        """Start a new paragraph if ``text`` opens one; report whether it did."""
-        stripped = text.strip()
+    def _open(self, text: str, line: SourceLine, block_start: bool = False) -> bool:
+        """Start a new paragraph if ``text`` opens one; report whether it did.
+
+        In text without indents, a block that opens with a preambular lead phrase starts a
+        paragraph even when pdfminer left stray words at the end of the one before.
+        """
+        stripped = patterns.SPACES.sub(" ", text).strip()  # pdfminer doubles spaces: "Seriously  concerned"
         first = not self.paragraphs or self.paragraphs[-1].section == "title"
         ended = first or bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+        if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
+            ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
         number = patterns.OPERATIVE_LABEL.match(stripped)
-        if number and not ended and self._expected_label(text, number):
+        if number and not ended and self._expected_label(text, stripped, number):
             ended = True  # a text extraction scrambled the previous paragraph's end
         if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
             return False
@@ -150,7 +174,8 @@ class _Segmenter:
             self._add("op1", "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
             self.parts = [stripped]
             return True
-        if self.operative == 0 and (first or _opens_preambular(stripped, self.indent_marks_start)):
+        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
+        if self.operative == 0 and opens:
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
@@ -161,18 +186,23 @@ class _Segmenter:
             return True
         return False
 
-    def _expected_label(self, text: str, number: re.Match) -> bool:
+    def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
         """``8.`` opens paragraph 8 after paragraph 7 even when the text before it does not end.
 
         pdfminer moves stray words of a justified line after the paragraph ("...by 2030; that").
         """
-        rest = text.strip()[number.end() :]
+        rest = stripped[number.end() :]
         return (
             int(number.group("number")) == self.operative + 1
             and self.operative > 0
             and rest[:1].isupper()
             and (not self.indent_marks_start or text[:1].isspace())
         )
+
+    def _in_quotation(self) -> bool:
+        """Whether the paragraph so far opened a quotation it has not closed (a title being cited)."""
+        text = " ".join(self.parts)
+        return text.count("“") > text.count("”")
 
     def _section(self, section: str) -> str:
         return "annex" if self.prefix else section
@@ -292,6 +322,22 @@ class _Segmenter:
         else:
             self.headings += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}h{self.headings}"
+
+
+def _is_stray(body: list[SourceLine], index: int, block_start: bool) -> bool:
+    """A few words alone between blank lines, not closing a sentence: pdfminer's pieces of a line."""
+    line = body[index]
+    block_end = index + 1 == len(body) or body[index + 1].number > line.number + 1
+    words = line.text.split()
+    return (
+        block_start
+        and block_end
+        and len(words) <= STRAY_WORDS
+        and not patterns.PARAGRAPH_END.search(line.text)
+        and not vocab.lead_phrase(line.text.strip(), "preambular")
+        and not patterns.OPERATIVE_LABEL.match(line.text)
+        and not patterns.SUBPARAGRAPH_LABEL.match(line.text)
+    )
 
 
 def _opens_unnumbered_operative(text: str) -> bool:
