@@ -208,6 +208,8 @@ class _Classifier:
             if number.isdigit():
                 self.last_note = int(number)
             return True
+        if self.note is None and self.result.notes and not note_is_finished(" ".join(self.result.notes[-1].lines)):
+            self.note = self.result.notes[-1]  # a note runs on under the next page's separator
         if self.note and not note_is_finished(" ".join(self.note.lines)):
             self.note.lines.append(line.text.strip())
             self.note.line_end = line.number

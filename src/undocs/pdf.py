@@ -156,7 +156,7 @@ def _page_lines(lines: list[_Line], height: float, first_page: bool, layout: _La
     for index, line in enumerate(lines):
         text = line.text(layout.margin, index > 0 and line.style != lines[index - 1].style)
         if patterns.SEPARATOR_LINE.match(text):
-            in_notes = True
+            text, in_notes = SEPARATOR, True
         number = line.note_number()
         if number and not in_notes and line.bottom >= body_bottom:
             out.append(SEPARATOR)  # the PDF draws the separator as a rule, not as text
