@@ -118,16 +118,13 @@ class _Segmenter:
             if not self.prefix and self._annex_starts(text):
                 self._enter_annex()
             opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(text, line, block_start)
-            if not opened:
-                for stray in strays:
-                    self._continue(stray.text, stray)
-                self._continue(text, line)
-            else:
-                # pdfminer sets the words of a paragraph's first line apart ("the", "that",
-                # "Convinced"): they belong to the paragraph that opens after them.
-                for stray in strays:
-                    self._continue(stray.text, stray)
+            # pdfminer sets words of a paragraph's first line apart ("the", "that", "Convinced"):
+            # they join the paragraph that opens after them, or go on with the current one.
+            for stray in strays:
+                self._continue(stray.text, stray)
             strays = []
+            if not opened:
+                self._continue(text, line)
         for stray in strays:
             self._continue(stray.text, stray)
         self._close()
