@@ -7,7 +7,8 @@ make the text exact where plain extraction guesses:
   (``Development,²``), which ``footnotes.py`` takes as certain markers;
 - a note is a line that starts with such a number under the body: it is written
   `` 2  Resolution 70/1.``, after a ``____`` separator line;
-- a paragraph's first line is indented: it is written with a leading space, as the seed text is;
+- a paragraph's first line is indented, and a heading changes font: such a line is written
+  with a leading space, as the seed text writes a paragraph's first line;
 - the running header and footer (symbol, page and job numbers, bar code) lie in the top and
   bottom margins: they are dropped by position (the first page's header is the front matter
   and is kept);
