@@ -67,6 +67,7 @@ def test_footnotes_inline_under_the_paragraph_of_their_marker(documents: dict[st
         "marker_found": True,
         "line_start": 131,
         "line_end": 131,
+        "footnote_key": "a-c-3-80-l-29:2",
     }
     missing = find(paragraphs, "op20.h")["footnotes"]
     assert [(n["footnote_id"], n["text"], n["line_start"]) for n in missing] == [("36", None, None)]

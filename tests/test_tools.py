@@ -32,7 +32,7 @@ def test_r_reads_every_resource_with_schema_types() -> None:
     assert lines[:3] == [
         "documents: 2 rows, 15 columns (cccccicDccccccc), key document_id",
         "paragraphs: 103 rows, 13 columns (ccccccciiccii), key document_id+paragraph_id",
-        "footnotes: 37 rows, 7 columns (cccclii), key document_id+footnote_id",
+        "footnotes: 37 rows, 8 columns (ccccliic), key document_id+footnote_id",
     ]
 
 
@@ -41,7 +41,7 @@ def test_r_check_fails_on_a_duplicate_key_and_a_dangling_reference(tmp_path: Pat
         shutil.copytree(paths.ROOT / name, tmp_path / name)
     shutil.copy2(paths.ROOT / "datapackage.json", tmp_path)
     with (tmp_path / "data" / "footnotes.csv").open("a", encoding="utf-8") as handle:
-        handle.write("a-c-3-80-l-29,2,op99,A/HRC/25/63.,true,131,131\n")
+        handle.write("a-c-3-80-l-29,2,op99,A/HRC/25/63.,true,131,131,a-c-3-80-l-29:2\n")
     result = run_r(tmp_path / "datapackage.json")
     assert result.returncode == 1
     assert "FAIL footnotes: duplicate primary key" in result.stdout

@@ -153,6 +153,9 @@ class _Classifier:
                 self.form_feed_page = line.page
                 self.at_page_foot = False
                 self._end_notes()
+                # pypdf prints the running title before the symbol at a page's top.
+                self.in_header = True
+                self.running_title = ""
             kind = self._classify(line)
             if kind in (LineKind.LINK, LineKind.SEPARATOR, LineKind.FOOTNOTE):
                 self.at_page_foot = True
@@ -196,10 +199,12 @@ class _Classifier:
             self.in_header = True
             self.running_title = ""
             return True
-        # A running title printed under the symbol at the top of a page: it starts the title (or
-        # continues it), so body text that merely quotes part of the title stays body text.
-        running = f"{self.running_title} {normalise(text)}".strip()
-        if self.in_header and len(text.strip()) > 8 and self.title.startswith(running):
+        # A running title printed under the symbol at the top of a page, or beside it ("on the
+        # fight against tuberculosis A/RES/73/3"): it starts the title (or continues it), so body
+        # text that merely quotes part of the title stays body text.
+        title = patterns.SYMBOL_AT_EDGE.sub("", text)
+        running = f"{self.running_title} {normalise(title)}".strip()
+        if self.in_header and len(title.strip()) > 8 and self.title.startswith(running):
             self.running_title = running
             return True
         return False
@@ -213,6 +218,8 @@ class _Classifier:
             if number.isdigit():
                 self.last_note = int(number)
             return True
+        if self.note is None and self.result.notes and not note_is_finished(" ".join(self.result.notes[-1].lines)):
+            self.note = self.result.notes[-1]  # a note runs on under the next page's separator
         if self.note and not note_is_finished(" ".join(self.note.lines)):
             self.note.lines.append(line.text.strip())
             self.note.line_end = line.number

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from undocs import batch, docs, paths
+from undocs import batch, docs, paths, pdf
 from undocs.errors import SourceError
 from undocs.json_export import document_json_schema
 from undocs.metadata import MetadataError
@@ -110,6 +110,12 @@ def _convert(args: argparse.Namespace, cache: Path) -> int:
     return 0
 
 
+def command_extract(args: argparse.Namespace) -> int:
+    """Print a PDF's text as the parser reads it: the lines that line spans of PDF sources count."""
+    sys.stdout.write(pdf.extract_text(Path(args.file)))
+    return 0
+
+
 def command_validate(args: argparse.Namespace) -> int:
     path = Path(args.path)
     report = validation_report(path.parent if path.is_file() else path)
@@ -139,11 +145,14 @@ def parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert", help="convert documents that are not in the manifest into a package in DIR"
     )
-    convert.add_argument("files", nargs="+", metavar="FILE", help="text of a UN resolution or statement")
+    convert.add_argument("files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF or its text")
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
     convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
     convert.add_argument("--cache", metavar="DIR", help="keep parsed documents here, keyed by content hash")
     convert.set_defaults(run=command_convert)
+    extract = commands.add_parser("extract", help="print the text of a UN PDF as the parser reads it")
+    extract.add_argument("file", metavar="FILE.pdf", help="the PDF")
+    extract.set_defaults(run=command_extract)
     check = commands.add_parser(
         "validate", help="validate a data package with frictionless: rows and errors per resource, errors by type"
     )

@@ -107,8 +107,41 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list
         paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
         placed[expected] = (paragraph_index, candidate)
         expected += 1
-    _strip_markers(body, offsets, placed)
-    return _footnotes(paragraphs, body, notes, placed, warnings)
+    markers: list[tuple[int | None, int, _Candidate]] = [
+        (number, paragraph_index, candidate) for number, (paragraph_index, candidate) in placed.items()
+    ]
+    markers += [
+        (None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, "\n".join(texts))
+    ]
+    positions = _strip_markers(body, offsets, markers)
+    footnotes = _footnotes(paragraphs, body, notes, placed, warnings)
+    for note in footnotes:
+        note.marker_offset = positions.get(note.footnote_id)
+    return footnotes
+
+
+def _repeats(
+    candidates: list[_Candidate], offsets: list[int], placed: dict[int, tuple[int, _Candidate]], text: str
+) -> list[tuple[int, _Candidate]]:
+    """Markers that cite a note again (the UN reprints note 2's number where Agenda 2030 recurs).
+
+    Only certain markers count: superscripts, and digits fused to the punctuation they follow
+    (``Court,1``), after the note's first marker and clear of every placed marker.
+    """
+    taken = [candidate for _, candidate in placed.values()]
+    repeats = []
+    for candidate in candidates:
+        first = placed.get(candidate.value)
+        if first is None or candidate.start <= first[1].start or not candidate.strong:
+            continue
+        if any(candidate.start < other.end and other.start < candidate.end for other in taken):
+            continue
+        superscript = bool(patterns.SUPERSCRIPT_RUN.fullmatch(text[candidate.start : candidate.end]))
+        if superscript or patterns.REPEAT_MARKER_AFTER.search(text[: candidate.start]):
+            paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
+            repeats.append((paragraph_index, candidate))
+            taken.append(candidate)
+    return repeats
 
 
 def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
@@ -120,16 +153,28 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
     return None
 
 
-def _strip_markers(body: list[Paragraph], offsets: list[int], placed: dict[int, tuple[int, _Candidate]]) -> None:
-    cuts: dict[int, list[_Candidate]] = {}
-    for paragraph_index, candidate in placed.values():
-        cuts.setdefault(paragraph_index, []).append(candidate)
+def _strip_markers(
+    body: list[Paragraph], offsets: list[int], markers: list[tuple[int | None, int, _Candidate]]
+) -> dict[str, int]:
+    """Cut the markers out; return where each note's first marker stood in its paragraph's new text.
+
+    The place is kept because a note often names what the words just before its marker cite
+    (``Covenant ..., 7`` with note 7 ``Ibid.``). Repeated markers (number ``None``) are only cut.
+    """
+    cuts: dict[int, list[tuple[int | None, _Candidate]]] = {}
+    for number, paragraph_index, candidate in markers:
+        cuts.setdefault(paragraph_index, []).append((number, candidate))
+    positions: dict[str, int] = {}
     for paragraph_index, paragraph in enumerate(body):
-        text = paragraph.text
-        for candidate in sorted(cuts.get(paragraph_index, []), key=lambda c: c.start, reverse=True):
-            start, end = candidate.start - offsets[paragraph_index], candidate.end - offsets[paragraph_index]
-            text = text[:start] + " " + text[end:]
-        paragraph.text = tidy(text)
+        base, cursor, pieces = offsets[paragraph_index], 0, []
+        for number, candidate in sorted(cuts.get(paragraph_index, []), key=lambda item: item[1].start):
+            pieces.append(paragraph.text[cursor : candidate.start - base])
+            if number is not None:
+                positions[str(number)] = len(tidy(" ".join(pieces)))
+            cursor = candidate.end - base
+        pieces.append(paragraph.text[cursor:])
+        paragraph.text = tidy(" ".join(pieces))
+    return positions
 
 
 def tidy(text: str) -> str:

@@ -153,6 +153,8 @@ def field_schema(field: dict) -> dict:
     for name in ("enum", "pattern", "minimum", "maximum", "minLength", "maxLength"):
         if name in constraints:
             schema[name] = constraints[name]
+    if "enum" in schema and not constraints.get("required"):
+        schema["enum"] = [*schema["enum"], None]  # a missing value is allowed beside the listed ones
     return schema
 
 

@@ -79,6 +79,8 @@ class Footnote:
     line_start: int | None = None
     line_end: int | None = None
     marker_found: bool = True
+    # Where the marker stood in the paragraph's text (after markers are cut out); None without one.
+    marker_offset: int | None = None
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from undocs import audit, patterns
+from undocs import audit, patterns, pdf
 from undocs.errors import SourceError
 from undocs.models import DocumentMeta, ParsedDocument, SourceLine
 from undocs.resolution import ParsedText, parse_resolution
@@ -64,15 +64,16 @@ def _document(meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int
 def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
     """Parse a manifest source; its metadata comes from the manifest."""
     path = relative(entry.path)
-    lines = read_lines(entry.path, entry.encoding, path)
-    parser = "statement" if entry.document_type == "statement" else "resolution"
     metadata = entry.metadata
+    lines, origin = _read(entry.path, path, entry.encoding, str(metadata.get("source_format", "")))
+    parser = "statement" if entry.document_type == "statement" else "resolution"
     parsed = _parse_text(lines, parser, path, str(metadata.get("symbol", "")))
     meta = DocumentMeta(
         document_id=entry.document_id,
         source_path=entry.path.resolve().relative_to(root.resolve()).as_posix(),
         source_sha256=entry.sha256,
-        **{key: str(value) for key, value in metadata.items() if key != "document_id"},
+        **{key: str(value) for key, value in metadata.items() if key not in {"document_id", "source_format"}},
+        **origin,
     )
     return _document(meta, parsed, path, len(lines))
 
@@ -87,10 +88,22 @@ def detect_type(lines: list[SourceLine]) -> str:
     return "resolution"
 
 
+def is_pdf(file: Path, source_format: str = "") -> bool:
+    """A source is a PDF when the manifest says so or its name ends in ``.pdf``."""
+    return source_format == "pdf" or file.suffix.lower() == ".pdf"
+
+
+def _read(file: Path, display: str, encoding: str = "utf-8", source_format: str = "") -> tuple[list[SourceLine], dict]:
+    """The source's lines, and how they were obtained (``documents.source_format`` and ``extractor``)."""
+    if is_pdf(file, source_format):
+        return pdf.read_pdf_lines(file, display), {"source_format": "pdf", "extractor": pdf.extractor()}
+    return read_lines(file, encoding, display), {"source_format": "text", "extractor": ""}
+
+
 def parse_file(file: Path, parser: str | None = None, document_id: str | None = None) -> ParsedDocument:
     """Parse a file that is not in the manifest; metadata is read from its text."""
     path = relative(file)
-    lines = read_lines(file, display=path)
+    lines, origin = _read(file, path)
     parser = parser or detect_type(lines)
     if parser not in PARSER_TYPES:
         raise SourceError(
@@ -112,6 +125,7 @@ def parse_file(file: Path, parser: str | None = None, document_id: str | None = 
         date=_date_fact(facts),
         publisher="United Nations" if symbol else "",
         url=f"https://docs.un.org/en/{symbol}" if symbol else "",
+        **origin,
     )
     return _document(meta, parsed, path, len(lines))
 

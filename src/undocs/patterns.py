@@ -21,6 +21,9 @@ PAGE_NUMBER_LINE = re.compile(
 )
 # A UN document symbol standing alone on a line: the running header of a page.
 SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?(?P<symbol>[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,})\*?\s*$")
+SYMBOL_AT_EDGE = re.compile(
+    r"^\s*[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}\s+|\s+[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}\s*$"
+)
 SYMBOL_IN_TEXT = re.compile(r"\b(?P<symbol>[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,})")
 
 # --- front matter and closing ------------------------------------------------------------
@@ -44,6 +47,9 @@ PARTICIPLE_START = re.compile(
     r"^(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Again|Profoundly)\s+)?"
     r"[A-Z][a-z]+ing\b"
 )
+# The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
+ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
+ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
 PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
 
 # --- footnotes ---------------------------------------------------------------------------------
@@ -53,6 +59,9 @@ SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Characters a marker may stick to without a space: "Korea,2", "Goals13", "Korea;27".
 MARKER_FUSED_AFTER = re.compile(r"[A-Za-z)\],;:.’”\"]$")
+# A note cited again is certain only where its number sticks to punctuation or to a lower-case
+# word: "Court,1 and", "Goals2 for" (not "G20", "COVID19").
+REPEAT_MARKER_AFTER = re.compile(r"[,;:.)’”a-z]$")
 # Words before a number that make it part of the running text, not a marker.
 NOT_MARKER_BEFORE = re.compile(
     r"(?:\bNo\.|\bnos?\.|\bparagraphs?|\bresolutions?|\barticles?|\bvol\.|\bthe|\bof|\band|\bto"
@@ -74,3 +83,7 @@ SALUTATION = re.compile(r"^\s*(?:Mister|Madam|Mr\.?|Madame|Mme\.?|Dear|Excellenc
 CLOSING = re.compile(r"^\s*(?:Thank you|I thank you)\b.*$", re.IGNORECASE)
 ITEM_LINE = re.compile(r"^\s*Item\s+(?P<item>\d+)\s*:\s*(?P<title>.+?)\s*$")
 ORDINAL_SESSION = re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\s+[Ss]ession\b")
+
+# --- PDF layout ------------------------------------------------------------------------------
+# What a superscript word may be: a note number or the star of a title's note.
+MARKER_WORD = re.compile(r"^(?:\d{1,3}|\*{1,3})$")

@@ -16,7 +16,8 @@ rows are written, so a build's memory does not grow with the corpus. Two registr
   what its table needs (a dict of distinct values), never the documents, and ``rows`` must
   return them in a fixed order (sorted by key). A function ``f(documents) -> TableRows`` that
   loops over the documents once becomes a builder by moving the loop body into ``add`` and
-  the ``return`` into ``rows``.
+  the ``return`` into ``rows``. A codelist, whose rows come from a vocabulary and not from
+  the documents, is registered as ``partial(Codelist, rows_function)``.
 
 >>> format_value(True), format_value(None), format_value(3)
 ('true', '', '3')
@@ -40,11 +41,12 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from operator import itemgetter
 from typing import Protocol
 
-from undocs import metadata
+from undocs import asks, citation_tables, figures, metadata, themes
+from undocs.keys import footnote_key, paragraph_key
 from undocs.models import ParsedDocument
 
 Row = dict[str, object]
@@ -63,10 +65,6 @@ def format_value(value: object) -> str:
 
 def document_row(parsed: ParsedDocument) -> Row:
     return parsed.meta.as_row()
-
-
-def paragraph_key(document_id: str, paragraph_id: str) -> str:
-    return f"{document_id}:{paragraph_id}" if paragraph_id else ""
 
 
 def paragraph_rows(parsed: ParsedDocument) -> list[Row]:
@@ -88,7 +86,11 @@ def footnote_sort_key(footnote_id: str) -> tuple[int, str]:
 
 def footnote_rows(parsed: ParsedDocument) -> list[Row]:
     notes = sorted(parsed.footnotes, key=lambda note: footnote_sort_key(note.footnote_id))
-    return [{"document_id": parsed.meta.document_id, **note.__dict__} for note in notes]
+    document_id = parsed.meta.document_id
+    return [
+        {"document_id": document_id, "footnote_key": footnote_key(document_id, note.footnote_id), **note.__dict__}
+        for note in notes
+    ]
 
 
 # Each later stage (citations, asks) adds its tables by appending a function here.
@@ -97,7 +99,13 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
         "documents": [document_row(parsed)],
         "paragraphs": paragraph_rows(parsed),
         "footnotes": footnote_rows(parsed),
-    }
+    },
+    citation_tables.document_tables,
+    lambda parsed: {
+        "recommendations": asks.recommendation_rows(parsed),
+        "figures": figures.figure_rows(parsed),
+        "paragraph_themes": themes.paragraph_theme_rows(parsed),
+    },
 ]
 
 
@@ -109,8 +117,26 @@ class PackageTables(Protocol):
     def rows(self) -> TableRows: ...
 
 
+class Codelist:
+    """A package table whose rows come from a vocabulary, whichever documents the package holds."""
+
+    def __init__(self, make_rows: Callable[[], TableRows]) -> None:
+        self.make_rows = make_rows
+
+    def add(self, parsed: ParsedDocument) -> None:
+        """Nothing to keep: a codelist lists every entry, cited or not."""
+
+    def rows(self) -> TableRows:
+        return self.make_rows()
+
+
 # Tables built from all documents (distinct resolutions, codelists): a builder class each, appended likewise.
-PER_PACKAGE: list[Callable[[], PackageTables]] = []
+PER_PACKAGE: list[Callable[[], PackageTables]] = [
+    citation_tables.Resolutions,
+    partial(Codelist, citation_tables.treaty_rows),
+    partial(Codelist, asks.addressee_rows),
+    partial(Codelist, themes.theme_rows),
+]
 
 Cells = list[list[str]]
 

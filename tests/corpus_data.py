@@ -1,0 +1,34 @@
+"""The real UN resolutions in ``../shared/corpus/`` (beside the repository), parsed once per test run.
+
+Tests that need them are skipped, with the reason, when the folder is absent; they are never
+copied into the repository.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from undocs.models import ParsedDocument
+from undocs.parse import parse_file
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+DOCUMENTS = ("A_RES_73_3", "A_RES_73_6", "A_RES_73_7", "A_RES_73_8")
+TEXT_EXTRACTIONS = ("pypdf", "pdfminer")
+
+requires_corpus = pytest.mark.skipif(
+    not all((CORPUS / f"{name}.pdf").is_file() for name in DOCUMENTS),
+    reason=f"the corpus of UN resolutions is not at {CORPUS} (it lies beside the repository, in ../shared/corpus)",
+)
+
+
+@cache
+def parsed(file_name: str) -> ParsedDocument:
+    """``A_RES_73_6.pdf`` or ``A_RES_73_6.pypdf.txt``, parsed."""
+    return parse_file(CORPUS / file_name)
+
+
+def ids(document: ParsedDocument) -> list[str]:
+    return [paragraph.paragraph_id for paragraph in document.paragraphs]
