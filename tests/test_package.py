@@ -78,3 +78,11 @@ def test_schemas_are_coherent() -> None:
     for resource in metadata.resources():
         schema = metadata.table_schema(resource["name"])
         assert all(field.get("description") for field in schema["fields"]), resource["name"]
+
+
+def test_build_log_lists_citations_without_a_link(repo_copy: Path, caplog) -> None:
+    assert main(["build", "--root", str(repo_copy)]) == 0
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert any("note 35: A/RES/70/175 is cited but no link on its page points to it" in w for w in warnings)
+    assert any("note 36: its marker stands in op20.h" in w for w in warnings)
+    assert len(warnings) == 7  # note 36 and the six citations without a link
