@@ -13,7 +13,7 @@ from undocs.figures import figure_rows
 from undocs.models import ParsedDocument
 from undocs.parse import parse_entry, parse_file
 from undocs.sources import load_manifest
-from undocs.tables import units
+from undocs.tables import analyse, units
 from undocs.themes import paragraph_theme_rows, tag_text
 
 RESOLUTION_ID = "a-c-3-80-l-29"
@@ -251,7 +251,7 @@ def test_statement_themes(seeds: dict[str, ParsedDocument]) -> None:
 def test_published_tables_are_what_the_sources_give(table: str, seeds: dict[str, ParsedDocument]) -> None:
     with (paths.DATA / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
         published = list(csv.DictReader(handle))
-    built = [row for unit in units(seeds[i] for i in sorted(seeds)) for row in unit.tables.get(table, [])]
+    built = [row for unit in units(analyse(seeds[i]) for i in sorted(seeds)) for row in unit.tables.get(table, [])]
     assert len(published) == len(built) > 0
     column = next(i for i, name in enumerate(published[0]) if name.endswith("_id") and name != "document_id")
     key = list(published[0])[column]

@@ -33,7 +33,7 @@ def seed(documents):
 def resolutions(documents):
     builder = Resolutions()
     for document_id in sorted(documents):
-        builder.add(documents[document_id])
+        builder.add(builder.pick(documents[document_id]))
     return {row["symbol"]: row for row in builder.rows()["resolutions"]}
 
 

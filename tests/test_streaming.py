@@ -114,6 +114,22 @@ def test_a_rebuild_validates_only_what_changed(repo_copy: Path, monkeypatch) -> 
     assert fresh == [[]]  # nothing for frictionless: every unit's rows passed in the first build
 
 
+def test_an_unchanged_document_is_read_back_not_analysed_again(repo_copy: Path, monkeypatch, caplog) -> None:
+    assert main(["build", "--root", str(repo_copy)]) == 0
+    first = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    published = {path.name: path.read_bytes() for path in (repo_copy / "data").glob("*.csv")}
+    caplog.clear()
+
+    def analyse(parsed):
+        raise AssertionError(f"{parsed.meta.document_id} was analysed again")
+
+    monkeypatch.setattr(tables, "analyse", analyse)
+    assert main(["build", "--root", str(repo_copy)]) == 0
+    again = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert again == first and any("note 35: A/RES/70/175 is cited but no link" in w for w in again)
+    assert {path.name: path.read_bytes() for path in (repo_copy / "data").glob("*.csv")} == published
+
+
 def test_a_changed_row_is_validated_again(repo_copy: Path, monkeypatch) -> None:
     assert main(["-q", "build", "--root", str(repo_copy)]) == 0
     before = (repo_copy / "data" / "paragraphs.csv").read_bytes()

@@ -1,7 +1,10 @@
 """Parse many sources into a cache keyed by content hash, on every core; read them back one at a time.
 
 A cached result is keyed by the sha256 of the source, how it is parsed (manifest entry or file
-and type) and the code itself, so any change to a source or to the parser re-parses it.
+and type) and the code itself, so any change to a source or to the parser re-parses it. Beside
+it, under the same key and the schemas' hash, the document's rows (``tables.Analysed``), so an
+unchanged document is read back rather than analysed again; when the table registries are not
+the code's own (a test adding a builder), rows are built afresh and not stored.
 
 >>> key("parse_file", "a.txt", b"text") == key("parse_file", "a.txt", b"text")
 True
@@ -21,7 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from undocs import paths, tables
 from undocs.models import ParsedDocument
+from undocs.tables import Analysed
 
 # Below this many sources a process pool costs more to start than it saves.
 POOL_MINIMUM = 16
@@ -33,6 +38,15 @@ def code_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted([*package.glob("*.py"), *package.glob("vocab/*.yaml")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def schemas_version() -> str:
+    """A hash of the Table Schemas: cached rows are cells in their columns' order."""
+    digest = hashlib.sha256()
+    for path in sorted(paths.SCHEMAS.glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -59,6 +73,18 @@ class Cached:
             pickle.load(handle)  # this header
             return pickle.load(handle)
 
+    def analysed(self) -> Analysed:
+        """The document's rows: from the cache, else built from the parsed document and stored."""
+        if not tables.as_shipped():
+            return tables.analyse(self.load())
+        path = self.path.with_name(f"{self.path.stem}.{schemas_version()[:16]}.rows.pickle")
+        if path.is_file():
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        analysed = tables.analyse(self.load())
+        _store(path, analysed)
+        return analysed
+
 
 def _header(path: Path) -> Cached:
     with path.open("rb") as handle:
@@ -72,13 +98,17 @@ def _parse_and_store(parse: Callable[[object], ParsedDocument], job: tuple[objec
     meta = document.meta
     header = {"document_id": meta.document_id, "title": meta.title, "url": meta.url}
     header |= {"paragraphs": len(document.paragraphs), "footnotes": len(document.footnotes)}
+    _store(path, header, document)
+    return Cached(path, **header)
+
+
+def _store(path: Path, *objects: object) -> None:
     # Written aside and renamed: a build killed mid-write leaves no half file under the key.
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     with partial.open("wb") as handle:
-        pickle.dump(header, handle, pickle.HIGHEST_PROTOCOL)
-        pickle.dump(document, handle, pickle.HIGHEST_PROTOCOL)
+        for item in objects:
+            pickle.dump(item, handle, pickle.HIGHEST_PROTOCOL)
     os.replace(partial, path)
-    return Cached(path, **header)
 
 
 def parse_all(
@@ -100,10 +130,10 @@ def parse_all(
     return [found[index] if index in found else _header(path) for index, path in enumerate(paths)]
 
 
-def documents(cached: Iterable[Cached]) -> Iterator[ParsedDocument]:
-    """The documents, read from the cache one at a time in ``document_id`` order."""
+def documents(cached: Iterable[Cached]) -> Iterator[Analysed]:
+    """The documents' rows, read from the cache (or built) one at a time in ``document_id`` order."""
     for entry in sorted(cached, key=lambda entry: entry.document_id):
-        yield entry.load()
+        yield entry.analysed()
 
 
 def _run(function: Callable[[tuple[object, Path]], Cached], jobs: list[tuple[object, Path]]) -> list[Cached]:

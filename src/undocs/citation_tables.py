@@ -10,7 +10,7 @@ document's warnings (the build log) as well as to their columns.
 >>> [(row["symbol"], row["body"], row["link_confirmed"]) for row in document_tables(parsed)["references"]]
 [('A/RES/70/1', 'GA', None)]
 >>> resolutions = Resolutions()
->>> resolutions.add(parsed)
+>>> resolutions.add(resolutions.pick(parsed))
 >>> [(row["symbol"], row["times_cited"]) for row in resolutions.rows()["resolutions"]]
 [('A/RES/70/1', 1)]
 """
@@ -90,22 +90,24 @@ class Resolutions:
     def __init__(self) -> None:
         self.cited: dict[str, Row] = {}  # by symbol: the only state kept between documents
 
-    def add(self, parsed: ParsedDocument) -> None:
-        for citation in document_citations(parsed):
-            if citation.kind != "resolution":
-                continue
-            row = self.cited.setdefault(
-                citation.symbol,
-                {
-                    "symbol": citation.symbol,
-                    "body": citation.body,
-                    "number": citation.number,
-                    "adopted_on": "",
-                    "url": citation.url,
-                    "times_cited": 0,
-                },
-            )
-            row["adopted_on"] = row["adopted_on"] or citation.adopted_on
+    def pick(self, parsed: ParsedDocument) -> list[Row]:
+        """The document's resolution citations, as the table's fields."""
+        return [
+            {
+                "symbol": citation.symbol,
+                "body": citation.body,
+                "number": citation.number,
+                "adopted_on": citation.adopted_on,
+                "url": citation.url,
+            }
+            for citation in document_citations(parsed)
+            if citation.kind == "resolution"
+        ]
+
+    def add(self, picked: list[Row]) -> None:
+        for citation in picked:
+            row = self.cited.setdefault(citation["symbol"], {**citation, "adopted_on": "", "times_cited": 0})
+            row["adopted_on"] = row["adopted_on"] or citation["adopted_on"]
             row["times_cited"] += 1
 
     def rows(self) -> dict[str, list[Row]]:

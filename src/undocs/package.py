@@ -19,7 +19,6 @@ import logging
 import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import ExitStack
@@ -29,8 +28,7 @@ from pathlib import Path
 
 from undocs import metadata
 from undocs.integrity import KeyIndex
-from undocs.models import ParsedDocument
-from undocs.tables import Unit, csv_text, header, units
+from undocs.tables import Analysed, Unit, csv_text, header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
@@ -203,21 +201,17 @@ class Staged:
             self.summary.rows[name] += len(rows)
 
 
-def tally(documents: Iterable[ParsedDocument], summary: BuildSummary) -> Iterator[ParsedDocument]:
+def tally(documents: Iterable[Analysed], summary: BuildSummary) -> Iterator[Analysed]:
     """Pass the documents on, counting them, their warnings and their source lines' kinds."""
-    for parsed in documents:
+    for analysed in documents:
         summary.documents += 1
-        for kind, count in Counter(parsed.line_kinds.values()).items():
-            summary.line_kinds[kind.value] = summary.line_kinds.get(kind.value, 0) + count
-        yield parsed
-        # Counted once the document's rows are built: the table builders add warnings too
-        # (citations without a link, links without a citation).
-        summary.warnings += parsed.warnings
+        for kind, count in analysed.line_kinds.items():
+            summary.line_kinds[kind] = summary.line_kinds.get(kind, 0) + count
+        summary.warnings += analysed.warnings
+        yield analysed
 
 
-def stage(
-    documents: Iterable[ParsedDocument], sources: list[dict[str, str]], folder: Path, validated: Validated
-) -> Staged:
+def stage(documents: Iterable[Analysed], sources: list[dict[str, str]], folder: Path, validated: Validated) -> Staged:
     """Write every table and the descriptor under ``folder``; what frictionless has not passed, also apart."""
     with ExitStack() as stack:
         staged = Staged(folder, validated, stack)
@@ -248,7 +242,7 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
 
 
 def build_package(
-    documents: Iterable[ParsedDocument], target: Path, sources: list[dict[str, str]], cache: Path | None = None
+    documents: Iterable[Analysed], target: Path, sources: list[dict[str, str]], cache: Path | None = None
 ) -> BuildSummary:
     """Stage, validate and publish a package of ``documents`` (in ``document_id`` order) into ``target``.
 

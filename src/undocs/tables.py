@@ -10,27 +10,34 @@ rows are written, so a build's memory does not grow with the corpus. Two registr
 - ``PER_DOCUMENT``: functions ``(parsed: ParsedDocument) -> TableRows``; the rows one document
   contributes (its paragraphs, footnotes, ...). Called once per document.
 - ``PER_PACKAGE``: factories ``() -> PackageTables`` for tables built over all documents
-  (distinct resolutions, codelists). Each build makes a fresh builder, calls ``add(parsed)``
-  once per document in ``document_id`` order (one pass, shared by all builders), then
-  ``rows()`` once; its rows are written after every document's rows. ``add`` must keep only
-  what its table needs (a dict of distinct values), never the documents, and ``rows`` must
-  return them in a fixed order (sorted by key). A function ``f(documents) -> TableRows`` that
-  loops over the documents once becomes a builder by moving the loop body into ``add`` and
-  the ``return`` into ``rows``. A codelist, whose rows come from a vocabulary and not from
-  the documents, is registered as ``partial(Codelist, rows_function)``.
+  (distinct resolutions, codelists). ``pick(parsed)`` takes from one document what the table
+  needs (picklable: it is cached with the document's rows, see ``analyse``). Each build makes a
+  fresh builder, calls ``add(picked)`` once per document in ``document_id`` order (one pass,
+  shared by all builders), then ``rows()`` once; its rows are written after every document's
+  rows. ``add`` must keep only what its table needs (a dict of distinct values), never the
+  documents, and ``rows`` must return them in a fixed order (sorted by key). A function
+  ``f(documents) -> TableRows`` that loops over the documents once becomes a builder by moving
+  the loop body into ``pick`` and ``add`` and the ``return`` into ``rows``. A codelist, whose
+  rows come from a vocabulary and not from the documents, is registered as
+  ``partial(Codelist, rows_function)``.
+
+A document's rows, picks and warnings together are its ``Analysed`` form, which the build
+caches beside the parsed document (``batch``), so an unchanged document is not analysed again.
 
 >>> format_value(True), format_value(None), format_value(3)
 ('true', '', '3')
 >>> class Bodies:
 ...     def __init__(self) -> None:
 ...         self.seen: set[str] = set()
-...     def add(self, parsed: ParsedDocument) -> None:
-...         self.seen.add(parsed.meta.body)
+...     def pick(self, parsed: ParsedDocument) -> str:
+...         return parsed.meta.body
+...     def add(self, picked: str) -> None:
+...         self.seen.add(picked)
 ...     def rows(self) -> TableRows:
 ...         return {"bodies": [{"body": body} for body in sorted(self.seen)]}
 >>> from undocs.models import DocumentMeta
 >>> builder = Bodies()
->>> builder.add(ParsedDocument(DocumentMeta("a", "a.txt", "", "resolution", body="Third Committee"), [], []))
+>>> builder.add(builder.pick(ParsedDocument(DocumentMeta("a", "a.txt", "", "resolution", body="Third Committee"), [], [])))
 >>> builder.rows()
 {'bodies': [{'body': 'Third Committee'}]}
 """
@@ -39,6 +46,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -112,7 +120,9 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
 class PackageTables(Protocol):
     """A builder of tables over all documents, fed one document at a time (see the module doc)."""
 
-    def add(self, parsed: ParsedDocument) -> None: ...
+    def pick(self, parsed: ParsedDocument) -> object: ...
+
+    def add(self, picked: object) -> None: ...
 
     def rows(self) -> TableRows: ...
 
@@ -123,8 +133,11 @@ class Codelist:
     def __init__(self, make_rows: Callable[[], TableRows]) -> None:
         self.make_rows = make_rows
 
-    def add(self, parsed: ParsedDocument) -> None:
+    def pick(self, parsed: ParsedDocument) -> None:
         """Nothing to keep: a codelist lists every entry, cited or not."""
+
+    def add(self, picked: None) -> None:
+        """Nothing to add (see ``pick``)."""
 
     def rows(self) -> TableRows:
         return self.make_rows()
@@ -173,21 +186,39 @@ def _extend(into: dict[str, Cells], tables: TableRows) -> None:
         into.setdefault(table, []).extend(cells(table, rows))
 
 
-def units(documents: Iterable[ParsedDocument]) -> Iterator[Unit]:
+@dataclass
+class Analysed:
+    """One document's rows as cells, what each ``PER_PACKAGE`` builder picks from it, its warnings
+    (the builders add some) and its source lines' kinds counted: all a build needs of it.
+    """
+
+    unit: Unit
+    picked: list[object]
+    warnings: list[str]
+    line_kinds: dict[str, int]
+
+
+def analyse(parsed: ParsedDocument) -> Analysed:
+    unit = Unit(parsed.meta.document_id, {})
+    for builder in PER_DOCUMENT:
+        _extend(unit.tables, builder(parsed))
+    picked = [factory().pick(parsed) for factory in PER_PACKAGE]
+    kinds = Counter(kind.value for kind in parsed.line_kinds.values())
+    return Analysed(unit, picked, list(parsed.warnings), dict(kinds))
+
+
+def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
     """Each document's rows as cells, in ``document_id`` order, then the package tables' rows."""
     builders = [factory() for factory in PER_PACKAGE]
     previous = ""
-    for parsed in documents:
-        document_id = parsed.meta.document_id
+    for analysed in documents:
+        document_id = analysed.unit.document_id
         if document_id <= previous:
             raise ValueError(f"documents must come in document_id order: {document_id!r} after {previous!r}")
         previous = document_id
-        unit = Unit(document_id, {})
-        for builder in PER_DOCUMENT:
-            _extend(unit.tables, builder(parsed))
-        for package_builder in builders:
-            package_builder.add(parsed)
-        yield unit
+        for package_builder, picked in zip(builders, analysed.picked, strict=True):
+            package_builder.add(picked)
+        yield analysed.unit
     unit = Unit("", {})
     for package_builder in builders:
         _extend(unit.tables, package_builder.rows())
@@ -203,3 +234,11 @@ def csv_text(rows: Cells) -> str:
 
 def header(name: str) -> str:
     return csv_text([metadata.field_names(name)])
+
+
+SHIPPED = (tuple(PER_DOCUMENT), tuple(PER_PACKAGE))
+
+
+def as_shipped() -> bool:
+    """Whether the registries are the code's own: only then may cached rows stand for the builders' output."""
+    return (tuple(PER_DOCUMENT), tuple(PER_PACKAGE)) == SHIPPED
