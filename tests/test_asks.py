@@ -7,6 +7,7 @@ from collections import defaultdict
 
 import pytest
 
+from corpus_data import CORPUS
 from undocs import paths, vocab
 from undocs.asks import addressee_rows, find_asks, recommendation_rows
 from undocs.figures import figure_rows
@@ -259,8 +260,6 @@ def test_published_tables_are_what_the_sources_give(table: str, seeds: dict[str,
 
 
 # --- a real resolution other than the seed ------------------------------------------------------------
-
-CORPUS = paths.ROOT.parent / "shared" / "corpus"
 
 
 def test_asks_of_the_rome_statute_resolution() -> None:

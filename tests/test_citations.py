@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_data import CORPUS
 from undocs import citation_patterns as grammar
 from undocs.citation_tables import Resolutions, document_tables, treaty_rows
 from undocs.citations import Context, document_citations, find, normalise_symbol, resolve_notes
@@ -15,7 +16,6 @@ from undocs.sources import load_manifest
 from undocs.treaties import treaty_references
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
