@@ -19,12 +19,13 @@ PAGE_NUMBER_LINE = re.compile(
     r"^\s*(?:\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?|\d{2}-\d{5}(?:\s+\(E\)\s+\d{6})?"
     r"(?:\s+\d{1,3}/\d{1,3})?|\*\d{7,}\*)\s*$"
 )
-# A UN document symbol standing alone on a line: the running header of a page.
-SYMBOL_LINE = re.compile(r"^\s*(?:United Nations\s+)?(?P<symbol>[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,})\*?\s*$")
-SYMBOL_AT_EDGE = re.compile(
-    r"^\s*[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}\s+|\s+[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}\s*$"
-)
-SYMBOL_IN_TEXT = re.compile(r"\b(?P<symbol>[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,})")
+# A UN document symbol: "A/C.3/80/L.29", "A/HRC/34/66/Add.1" (written once, used three ways).
+SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}"
+# A symbol standing alone on a line: the running header of a page.
+SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL})\*?\s*$")
+# A symbol printed beside a running title, at the start or end of its line.
+SYMBOL_AT_EDGE = re.compile(rf"^\s*{SYMBOL}\s+|\s+{SYMBOL}\s*$")
+SYMBOL_IN_TEXT = re.compile(rf"\b(?P<symbol>{SYMBOL})")
 
 # --- front matter and closing ------------------------------------------------------------
 CHAPEAU_LINE = re.compile(
