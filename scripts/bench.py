@@ -16,8 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from undocs import cli, package, paths, render
-from undocs.sources import load_manifest, read_lines
+from undocs import cli, paths
+from undocs.parse import render
+from undocs.publish import package
+from undocs.read.sources import load_manifest, read_lines
 
 SIZES = (1, 10, 100, 1000)
 CORPUS = paths.ROOT.parent / "shared" / "corpus"

@@ -24,9 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from undocs import patterns, pdf
-from undocs.resolution import ParsedText, parse_resolution
-from undocs.sources import decode_lines
+from undocs.parse import patterns
+from undocs.parse.resolution import ParsedText, parse_resolution
+from undocs.read import pdf
+from undocs.read.sources import decode_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,8 @@ import pytest
 from corpus_data import CORPUS
 from undocs import paths
 from undocs.models import ParsedDocument
-from undocs.parse import parse_entry
-from undocs.sources import load_manifest
+from undocs.parse.document import parse_entry
+from undocs.read.sources import load_manifest
 
 RESOLUTION_ID = "a-c-3-80-l-29"
 STATEMENT_ID = "nkdb-fidh-hrc58-dprk-upr-statement"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from undocs.models import ParsedDocument
-from undocs.parse import parse_file
+from undocs.parse.document import parse_file
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DOCUMENTS = ("A_RES_73_3", "A_RES_73_6", "A_RES_73_7", "A_RES_73_8")

@@ -9,13 +9,13 @@ import pytest
 
 from corpus_data import CORPUS
 from undocs import paths, vocab
-from undocs.asks import addressee_rows, find_asks, recommendation_rows
-from undocs.figures import figure_rows
+from undocs.analyse.asks import addressee_rows, find_asks, recommendation_rows
+from undocs.analyse.figures import figure_rows
+from undocs.analyse.themes import paragraph_theme_rows, tag_text
 from undocs.models import ParsedDocument
-from undocs.parse import parse_entry, parse_file
-from undocs.sources import load_manifest
-from undocs.tables import analyse, units
-from undocs.themes import paragraph_theme_rows, tag_text
+from undocs.parse.document import parse_entry, parse_file
+from undocs.publish.tables import analyse, units
+from undocs.read.sources import load_manifest
 
 RESOLUTION_ID = "a-c-3-80-l-29"
 STATEMENT_ID = "nkdb-fidh-hrc58-dprk-upr-statement"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from undocs import audit
 from undocs.errors import SourceError
 from undocs.models import LineKind, ParsedDocument
-from undocs.parse import parse_file
-from undocs.sources import read_lines
+from undocs.parse import audit
+from undocs.parse.document import parse_file
+from undocs.read.sources import read_lines
 
 WORD = re.compile(r"[^\W\d_]+")  # letters only: note markers and operative numbers are digits
 

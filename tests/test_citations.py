@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from corpus_data import CORPUS
-from undocs import citation_patterns as grammar
-from undocs.citation_tables import Resolutions, document_tables, treaty_rows
-from undocs.citations import Context, document_citations, find, normalise_symbol, resolve_notes
-from undocs.parse import parse_entry, parse_file
-from undocs.reconcile import reconcile
-from undocs.sources import load_manifest
-from undocs.treaties import treaty_references
+from undocs.analyse import citation_patterns as grammar
+from undocs.analyse.citations import Context, document_citations, find, normalise_symbol, resolve_notes
+from undocs.analyse.reconcile import reconcile
+from undocs.analyse.treaties import treaty_references
+from undocs.parse.document import parse_entry, parse_file
+from undocs.publish.citation_tables import Resolutions, document_tables, treaty_rows
+from undocs.read.sources import load_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -261,8 +261,8 @@ def test_links_reconciled(seed):
 def test_a_link_without_citation_is_reported(seed):
     from dataclasses import replace
 
+    from undocs.analyse.reconcile import mismatches
     from undocs.models import Link
-    from undocs.reconcile import mismatches
 
     extra = replace(seed, links=[*seed.links, Link("https://docs.un.org/en/A/RES/1/1", 926, 1)], warnings=[])
     checked, links = reconcile(extra, document_citations(extra))

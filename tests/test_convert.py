@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from undocs.cli import main
-from undocs.parse import parse_file
+from undocs.parse.document import parse_file
 
 
 def sections(path: Path) -> Counter:

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from corpus_data import DOCUMENTS, TEXT_EXTRACTIONS, ids, parsed, requires_corpus
-from undocs import patterns
+from undocs.parse import patterns
 
 pytestmark = requires_corpus
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from undocs import docs, paths
+from undocs import paths
 from undocs.cli import main, parser
-from undocs.reader import read_descriptor
+from undocs.export.reader import read_descriptor
+from undocs.publish import docs
 
 CHECK_VALIDATED = paths.ROOT / "scripts" / "check_validated.py"
 

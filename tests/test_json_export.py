@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from undocs import paths
-from undocs.json_export import document_json_schema, nested_documents
-from undocs.reader import read_package
-from undocs.release import JSON_SCHEMA, validate_documents
+from undocs.export.json_export import document_json_schema, nested_documents
+from undocs.export.reader import read_package
+from undocs.export.release import JSON_SCHEMA, validate_documents
 
 RESOLUTION_ID = "a-c-3-80-l-29"
 STATEMENT_ID = "nkdb-fidh-hrc58-dprk-upr-statement"
@@ -107,7 +107,7 @@ def test_new_tables_that_point_to_paragraphs_are_inlined(package: tuple[dict, di
 
 
 def test_release_writes_one_file_per_document(tmp_path: Path) -> None:
-    from undocs.release import release
+    from undocs.export.release import release
 
     release(paths.ROOT, tmp_path)
     written = sorted(path.name for path in (tmp_path / "json").iterdir())

@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 from corpus_data import CORPUS, parsed, requires_corpus
-from undocs import pdf
 from undocs.cli import main
 from undocs.errors import SourceError
-from undocs.parse import parse_entry, parse_file
-from undocs.sources import load_manifest
+from undocs.parse.document import parse_entry, parse_file
+from undocs.read import pdf
+from undocs.read.sources import load_manifest
 
 pytestmark = requires_corpus
 

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from undocs import paths, render
+from undocs import paths
 from undocs.models import ParsedDocument
-from undocs.resolution import ParsedText, parse_resolution
-from undocs.sources import decode_lines, read_lines
+from undocs.parse import render
+from undocs.parse.resolution import ParsedText, parse_resolution
+from undocs.read.sources import decode_lines, read_lines
 
 SYMBOL = "A/C.3/80/L.29"
 

@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 
 from export_helpers import FORMULA_LIKE, convert_crafted
 from undocs import paths
-from undocs.docs import field_rows
-from undocs.package import validate
-from undocs.reader import read_descriptor
-from undocs.release import formula_cells, release
+from undocs.export.reader import read_descriptor
+from undocs.export.release import formula_cells, release
+from undocs.publish.docs import field_rows
+from undocs.publish.package import validate
 
 NAME = "un-human-rights-documents"
 

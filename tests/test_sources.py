@@ -10,7 +10,7 @@ import yaml
 
 from undocs.cli import main
 from undocs.errors import SourceError
-from undocs.sources import load_manifest
+from undocs.read.sources import load_manifest
 
 MANIFEST = Path("data/sources/sources.yaml")
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from undocs import metadata, package, paths, tables
+from undocs import paths
 from undocs.cli import main
-from undocs.integrity import KeyIndex
+from undocs.publish import metadata, package, tables
+from undocs.publish.integrity import KeyIndex
 
 
 def copy_package(folder: Path) -> Path:

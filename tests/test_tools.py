@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from export_helpers import FORMULA_LIKE, convert_crafted, require_tool
 from undocs import paths
-from undocs.release import release
+from undocs.export.release import release
 
 CHECK_R = paths.ROOT / "scripts" / "check_r.R"
 # LibreOffice's CSV filter options: comma, double quote, UTF-8 (76), start at line 1.

@@ -15,15 +15,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from undocs import batch, docs, paths, pdf
+from undocs import paths
 from undocs.errors import SourceError
-from undocs.json_export import document_json_schema
-from undocs.metadata import MetadataError
-from undocs.package import BuildSummary, ValidationFailed, build_package, validation_report
-from undocs.parse import PARSER_TYPES, parse_entry, parse_file
-from undocs.reader import read_descriptor
-from undocs.release import JSON_SCHEMA, ReleaseFailed, json_text, release
-from undocs.sources import load_manifest
+from undocs.export.json_export import document_json_schema
+from undocs.export.reader import read_descriptor
+from undocs.export.release import JSON_SCHEMA, ReleaseFailed, json_text, release
+from undocs.parse.document import PARSER_TYPES, parse_entry, parse_file
+from undocs.publish import batch, docs
+from undocs.publish.metadata import MetadataError
+from undocs.publish.package import BuildSummary, ValidationFailed, build_package, validation_report
+from undocs.read import pdf
+from undocs.read.sources import load_manifest
 
 log = logging.getLogger("undocs")
 
@@ -76,7 +78,11 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def write_generated_docs(root: Path) -> None:
-    """The data dictionary and the nested JSON's schema, regenerated from the published descriptor."""
+    """The published schemas, the data dictionary and the nested JSON's schema, from the package's metadata."""
+    published = root / paths.PUBLISHED_SCHEMAS
+    published.mkdir(parents=True, exist_ok=True)
+    for schema in sorted(paths.SCHEMAS.glob("*.json")):
+        (published / schema.name).write_bytes(schema.read_bytes())
     descriptor = read_descriptor(root)
     (root / docs.DICTIONARY).parent.mkdir(parents=True, exist_ok=True)
     (root / docs.DICTIONARY).write_text(docs.dictionary(descriptor), encoding="utf-8")

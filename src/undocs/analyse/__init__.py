@@ -1,0 +1,1 @@
+"""Stage 3, analyse: citations, links, treaties, asks, figures and themes of a parsed document."""

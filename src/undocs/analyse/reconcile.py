@@ -1,0 +1,100 @@
+"""Stage: links. Check each page's list of links against the citations printed on that page.
+
+A PDF's text lists, after each page, the addresses of the links on it. Every link should match
+a citation on its page, and every citation of a UN document should have a link; both kinds of
+mismatch are reported (build log and a column), never dropped. Documents whose text carries no
+links (a statement, clean text) are not checked: their ``link_confirmed`` stays empty.
+
+>>> link_key("https://docs.un.org/en/A/RES/2200(XXI)"), link_key("http://www.ohchr.org/en/x")
+('A/RES/2200(XXI)', 'ohchr.org/en/x')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from undocs.analyse import citation_patterns as grammar
+from undocs.analyse.citations import LINKED_KINDS, Citation, normalise_symbol
+from undocs.models import LineKind, Link, ParsedDocument
+
+
+@dataclass(frozen=True)
+class CheckedLink:
+    """A link with what it points to and whether a citation on its page matches it."""
+
+    link: Link
+    page: int
+    key: str
+    matched: bool
+
+
+@dataclass(frozen=True)
+class CheckedCitation:
+    """A citation with the pages it is printed on and whether a link confirms it (None: no links)."""
+
+    citation: Citation
+    pages: frozenset[int]
+    link_confirmed: bool | None
+
+
+def docs_symbol(url: str) -> str:
+    """The UN symbol a docs.un.org address points to; '' for other addresses."""
+    docs = grammar.DOCS_UN_URL.match(url)
+    return normalise_symbol(docs.group("symbol")) if docs else ""
+
+
+def link_key(url: str) -> str:
+    """What a link points to: a docs.un.org symbol, or the address without scheme and ``www.``."""
+    return docs_symbol(url) or grammar.URL_SCHEME.sub("", url).lower()
+
+
+def citation_key(citation: Citation) -> str:
+    return citation.symbol or link_key(citation.url)
+
+
+def citation_pages(parsed: ParsedDocument, citation: Citation) -> frozenset[int]:
+    """The pages a citation is printed on: its note's page, or those its paragraph spans."""
+    note = next((n for n in parsed.footnotes if n.footnote_id == citation.footnote_id), None)
+    if note and note.line_start:
+        return frozenset({parsed.page_of(note.line_start)})
+    # The paragraph's text no longer knows its lines: estimate the line from the citation's place
+    # in the text (printed lines are about equally long) and allow the lines either side of it.
+    paragraph = parsed.paragraph(citation.paragraph_id)
+    lines = [
+        line
+        for line in range(paragraph.line_start, paragraph.line_end + 1)
+        if parsed.line_kinds.get(line, LineKind.BODY) is LineKind.BODY
+    ] or [paragraph.line_start]
+    estimate = len(lines) * citation.start // max(len(paragraph.text), 1)
+    return frozenset(parsed.page_of(line) for line in lines[max(estimate - 1, 0) : estimate + 2])
+
+
+def reconcile(parsed: ParsedDocument, citations: list[Citation]) -> tuple[list[CheckedCitation], list[CheckedLink]]:
+    """Match links and citations page by page (the page of a line, as the clean stage counted it)."""
+    links = [(link, parsed.page_of(link.line), link_key(link.url)) for link in parsed.links]
+    on_page = {(page, key) for _, page, key in links}
+    checked = []
+    for citation in citations:
+        pages = citation_pages(parsed, citation)
+        confirmed = None
+        if links and citation.kind in LINKED_KINDS:
+            confirmed = any((page, citation_key(citation)) in on_page for page in pages)
+        checked.append(CheckedCitation(citation, pages, confirmed))
+    cited = {(page, citation_key(c.citation)) for c in checked for page in c.pages}
+    return checked, [CheckedLink(link, page, key, (page, key) in cited) for link, page, key in links]
+
+
+def mismatches(checked: list[CheckedCitation], links: list[CheckedLink]) -> list[str]:
+    """One build-log line per link without a citation and per citation without a link."""
+    lines = [
+        f"line {c.link.line}: link {c.link.url} (page {c.page}) matches no citation on its page"
+        for c in links
+        if not c.matched
+    ]
+    for c in checked:
+        if c.link_confirmed is False:
+            where = f"note {c.citation.footnote_id}" if c.citation.footnote_id else c.citation.paragraph_id
+            lines.append(
+                f"{where}: {c.citation.symbol or c.citation.url} is cited but no link on its page points to it"
+            )
+    return lines

@@ -1,0 +1,1 @@
+"""Stage 5, export: the published package read back and released as JSON, workbook and zip."""

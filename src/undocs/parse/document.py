@@ -1,0 +1,127 @@
+"""Parse one source into a ``ParsedDocument``: pick the parser for its type, fill its metadata.
+
+Documents in the manifest take their metadata from it; documents given to ``undocs convert``
+take it from their own text (symbol, title, body, session, date).
+
+>>> slug("A/C.3/80/L.29")
+'a-c-3-80-l-29'
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from undocs.errors import SourceError
+from undocs.models import DocumentMeta, ParsedDocument, SourceLine
+from undocs.parse import audit, patterns
+from undocs.parse.resolution import ParsedText, parse_resolution
+from undocs.parse.statement import parse_statement
+from undocs.read import pdf
+from undocs.read.sources import ManifestEntry, read_lines, sha256_of
+from undocs.text import iso_date, relative
+
+PARSER_TYPES = ("resolution", "statement")
+RESOLUTION_TYPES = {"draft_resolution", "resolution", "decision", "declaration", "report"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _parse_text(lines: list[SourceLine], parser: str, path: str, symbol: str) -> ParsedText:
+    if parser == "statement":
+        return parse_statement(lines)
+    return parse_resolution(lines, path, symbol)
+
+
+def _document(meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int) -> ParsedDocument:
+    if not parsed.paragraphs:
+        raise SourceError(
+            path, "no paragraphs were found in the text", "check that the file holds the document's text", 1
+        )
+    warnings = [f"{path}: {warning}" for warning in parsed.warnings]
+    document = ParsedDocument(
+        meta, parsed.paragraphs, parsed.footnotes, parsed.links, parsed.kinds, warnings, parsed.pages
+    )
+    audit.check(document, line_count, path)
+    return document
+
+
+def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
+    """Parse a manifest source; its metadata comes from the manifest."""
+    path = relative(entry.path)
+    metadata = entry.metadata
+    lines, origin = _read(entry.path, path, entry.encoding, str(metadata.get("source_format", "")))
+    parser = "statement" if entry.document_type == "statement" else "resolution"
+    parsed = _parse_text(lines, parser, path, str(metadata.get("symbol", "")))
+    meta = DocumentMeta(
+        document_id=entry.document_id,
+        source_path=entry.path.resolve().relative_to(root.resolve()).as_posix(),
+        source_sha256=entry.sha256,
+        **{key: str(value) for key, value in metadata.items() if key not in {"document_id", "source_format"}},
+        **origin,
+    )
+    return _document(meta, parsed, path, len(lines))
+
+
+def detect_type(lines: list[SourceLine]) -> str:
+    """``statement`` when a salutation opens the body, else ``resolution``."""
+    for line in lines:
+        if patterns.CHAPEAU_LINE.match(line.text) or patterns.OPERATIVE_LABEL.match(line.text.strip()):
+            return "resolution"
+        if patterns.SALUTATION.match(line.text):
+            return "statement"
+    return "resolution"
+
+
+def is_pdf(file: Path, source_format: str = "") -> bool:
+    """A source is a PDF when the manifest says so or its name ends in ``.pdf``."""
+    return source_format == "pdf" or file.suffix.lower() == ".pdf"
+
+
+def _read(file: Path, display: str, encoding: str = "utf-8", source_format: str = "") -> tuple[list[SourceLine], dict]:
+    """The source's lines, and how they were obtained (``documents.source_format`` and ``extractor``)."""
+    if is_pdf(file, source_format):
+        return pdf.read_pdf_lines(file, display), {"source_format": "pdf", "extractor": pdf.extractor()}
+    return read_lines(file, encoding, display), {"source_format": "text", "extractor": ""}
+
+
+def parse_file(file: Path, parser: str | None = None, document_id: str | None = None) -> ParsedDocument:
+    """Parse a file that is not in the manifest; metadata is read from its text."""
+    path = relative(file)
+    lines, origin = _read(file, path)
+    parser = parser or detect_type(lines)
+    if parser not in PARSER_TYPES:
+        raise SourceError(
+            path, f"unknown document type {parser!r}", f"use --type with one of: {', '.join(PARSER_TYPES)}"
+        )
+    parsed = _parse_text(lines, parser, path, "")
+    facts = parsed.facts
+    symbol = facts.get("symbol", "")
+    document_type = "statement" if parser == "statement" else "draft_resolution" if "/L." in symbol else "resolution"
+    meta = DocumentMeta(
+        document_id=document_id or slug(symbol or file.stem),
+        source_path=path,
+        source_sha256=sha256_of(file),
+        document_type=document_type,
+        title=facts.get("title", "") or file.stem,
+        symbol=symbol,
+        body=facts.get("body", ""),
+        session=facts.get("session", ""),
+        date=_date_fact(facts),
+        publisher="United Nations" if symbol else "",
+        url=f"https://docs.un.org/en/{symbol}" if symbol else "",
+        **origin,
+    )
+    return _document(meta, parsed, path, len(lines))
+
+
+def _date_fact(facts: dict[str, str]) -> str:
+    for key in ("date", "reissue_date"):
+        if key in facts:
+            try:
+                return iso_date(facts[key])
+            except ValueError:
+                continue
+    return ""

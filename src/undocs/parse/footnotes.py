@@ -1,0 +1,242 @@
+"""Stage 4, footnotes: find the note markers in the body and attach each note to its paragraph.
+
+Markers are printed as superscripts, which a text extraction flattens: ``201931`` is the year
+2019 followed by note 31, ``Goals13`` is note 13, ``Korea;27`` is note 27. Notes are numbered in
+reading order, so marker ``n`` is searched for only after marker ``n - 1``; that sequence is
+what tells a marker from the numbers of the running text. Superscript digits (from a PDF) are
+certain markers.
+
+>>> from undocs.models import Paragraph
+>>> paragraph = Paragraph("op8", "", "operative", "8.", 1, 1, "", "40/20 of 22 March 201931 and 46/17", 1, 1)
+>>> _ = attach([paragraph], [RawNote("31", ["Ibid."], 9, 9)], [], last=30)
+>>> paragraph.text
+'40/20 of 22 March 2019 and 46/17'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from undocs.models import Footnote, Paragraph
+from undocs.parse import patterns
+from undocs.parse.clean import RawNote
+from undocs.text import join_lines, squeeze
+
+# Characters either side of a digit run that the marker rules look at (a word and its spaces).
+CONTEXT = 60
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A run of digits that may be note ``value``; ``strong`` when it cannot be running text."""
+
+    start: int
+    end: int
+    value: int
+    strong: bool
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every place in ``text`` where a note marker may stand, in order."""
+    found: list[_Candidate] = []
+    for match in patterns.SUPERSCRIPT_RUN.finditer(text):
+        found.append(
+            _Candidate(match.start(), match.end(), int(match.group().translate(patterns.SUPERSCRIPT_DIGITS)), True)
+        )
+    for match in patterns.DIGIT_RUN.finditer(text):
+        found.extend(_digit_candidates(text, match.start(), match.end()))
+    return sorted(found, key=lambda candidate: (candidate.start, -candidate.end))
+
+
+def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
+    digits = text[start:end]
+    # Only the neighbourhood decides; slicing the whole text for every digit run made parsing quadratic.
+    before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    if after[:1].isalnum() or after.startswith("/") or (after[:1] in {".", ","} and after[1:2].isdigit()):
+        return []  # "19th", "58/17", "1.5", "2,000": part of a number or symbol
+    # "201931": 2019 and note 31; "2015–20303": 2030 and note 3
+    found = [_Candidate(start + 4, end, int(digits[4:]), True)] if _fused_year(digits) else []
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if before.endswith(("/", "-", "–")) or (before.endswith(".") and "/" in token):
+        return found  # "A/80/53", "Covid-19", "A/HRC/34/66/Add.1"
+    if not before or len(digits) > 3:
+        return found
+    previous = before[-1]
+    if not previous.isspace():
+        thousands = previous == "," and before[-2:-1].isdigit() and len(digits) == 3
+        decimal = previous == "." and before[-2:-1].isdigit()
+        if patterns.MARKER_FUSED_AFTER.search(previous) and not thousands and not decimal:
+            found.append(_Candidate(start, end, int(digits), True))
+    elif (
+        before.strip() and not patterns.NOT_MARKER_BEFORE.search(before) and not patterns.NOT_MARKER_AFTER.match(after)
+    ):
+        found.append(_Candidate(start, end, int(digits), False))
+    return found
+
+
+def _fused_year(digits: str) -> bool:
+    return 5 <= len(digits) <= 7 and bool(patterns.YEAR.match(digits[:4])) and digits[4] != "0"
+
+
+def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list[str], last: int = 0) -> list[Footnote]:
+    """Find markers, strip them from the paragraph texts, and return the notes with their paragraphs.
+
+    ``last`` is the number of markers already placed (doctests start mid-document).
+    """
+    notes = {note.number: note for note in raw_notes}
+    known = {int(number) for number in notes if number.isdigit()}
+    body = [paragraph for paragraph in paragraphs if paragraph.section != "title"]
+    texts = [paragraph.text for paragraph in body]
+    offsets, position = [], 0
+    for text in texts:
+        offsets.append(position)
+        position += len(text) + 1
+    candidates = _candidates("\n".join(texts))
+    placed: dict[int, tuple[int, _Candidate]] = {}
+    index, expected = 0, last + 1
+    highest = max(known, default=0)
+    while True:
+        found = _next(candidates, index, expected, expected in known)
+        if found is None:
+            if expected > highest:
+                break
+            expected += 1  # a note with no marker; reported below
+            continue
+        index = found + 1
+        candidate = candidates[found]
+        paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
+        placed[expected] = (paragraph_index, candidate)
+        expected += 1
+    markers: list[tuple[int | None, int, _Candidate]] = [
+        (number, paragraph_index, candidate) for number, (paragraph_index, candidate) in placed.items()
+    ]
+    markers += [
+        (None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, "\n".join(texts))
+    ]
+    positions = _strip_markers(body, offsets, markers)
+    footnotes = _footnotes(paragraphs, body, notes, placed, warnings)
+    for note in footnotes:
+        note.marker_offset = positions.get(note.footnote_id)
+    return footnotes
+
+
+def _repeats(
+    candidates: list[_Candidate], offsets: list[int], placed: dict[int, tuple[int, _Candidate]], text: str
+) -> list[tuple[int, _Candidate]]:
+    """Markers that cite a note again (the UN reprints note 2's number where Agenda 2030 recurs).
+
+    Only certain markers count: superscripts, and digits fused to the punctuation they follow
+    (``Court,1``), after the note's first marker and clear of every placed marker.
+    """
+    taken = [candidate for _, candidate in placed.values()]
+    repeats = []
+    for candidate in candidates:
+        first = placed.get(candidate.value)
+        if first is None or candidate.start <= first[1].start or not candidate.strong:
+            continue
+        if any(candidate.start < other.end and other.start < candidate.end for other in taken):
+            continue
+        superscript = bool(patterns.SUPERSCRIPT_RUN.fullmatch(text[candidate.start : candidate.end]))
+        if superscript or patterns.REPEAT_MARKER_AFTER.search(text[: candidate.start]):
+            paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
+            repeats.append((paragraph_index, candidate))
+            taken.append(candidate)
+    return repeats
+
+
+def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
+    """The index of the first candidate for ``value`` at or after ``index``."""
+    for position in range(index, len(candidates)):
+        candidate = candidates[position]
+        if candidate.value == value and (candidate.strong or note_exists):
+            return position
+    return None
+
+
+def _strip_markers(
+    body: list[Paragraph], offsets: list[int], markers: list[tuple[int | None, int, _Candidate]]
+) -> dict[str, int]:
+    """Cut the markers out; return where each note's first marker stood in its paragraph's new text.
+
+    The place is kept because a note often names what the words just before its marker cite
+    (``Covenant ..., 7`` with note 7 ``Ibid.``). Repeated markers (number ``None``) are only cut.
+    """
+    cuts: dict[int, list[tuple[int | None, _Candidate]]] = {}
+    for number, paragraph_index, candidate in markers:
+        cuts.setdefault(paragraph_index, []).append((number, candidate))
+    positions: dict[str, int] = {}
+    for paragraph_index, paragraph in enumerate(body):
+        base, cursor, pieces = offsets[paragraph_index], 0, []
+        for number, candidate in sorted(cuts.get(paragraph_index, []), key=lambda item: item[1].start):
+            pieces.append(paragraph.text[cursor : candidate.start - base])
+            if number is not None:
+                positions[str(number)] = len(tidy(" ".join(pieces)))
+            cursor = candidate.end - base
+        pieces.append(paragraph.text[cursor:])
+        paragraph.text = tidy(" ".join(pieces))
+    return positions
+
+
+def tidy(text: str) -> str:
+    """Fold spaces and close up the space a removed marker leaves before punctuation.
+
+    >>> tidy("Korea,  regretting ; and (A/80/53) ,")
+    'Korea, regretting; and (A/80/53),'
+    """
+    text = squeeze(text)
+    return patterns.SPACE_BEFORE_PUNCT.sub("", text)
+
+
+def _footnotes(
+    paragraphs: list[Paragraph],
+    body: list[Paragraph],
+    notes: dict[str, RawNote],
+    placed: dict[int, tuple[int, _Candidate]],
+    warnings: list[str],
+) -> list[Footnote]:
+    footnotes: list[Footnote] = []
+    for number in sorted(set(placed) | {int(n) for n in notes if n.isdigit()}):
+        note = notes.get(str(number))
+        text = tidy(join_lines(note.lines)) if note else ""
+        if number in placed:
+            paragraph = body[placed[number][0]]
+            paragraph_id = paragraph.paragraph_id
+            if note is None:
+                warnings.append(
+                    f"line {paragraph.line_start}: note {number}: its marker stands in {paragraph_id} "
+                    "but the note's text is missing from the source"
+                )
+            footnotes.append(
+                Footnote(str(number), paragraph_id, text, note and note.line_start, note and note.line_end)
+            )
+        else:
+            paragraph_id = _paragraph_before(paragraphs, note.line_start)
+            warnings.append(
+                f"line {note.line_start}: note {number} has no marker in the body; attached to {paragraph_id}, the paragraph printed before it"
+            )
+            footnotes.append(
+                Footnote(str(number), paragraph_id, text, note.line_start, note.line_end, marker_found=False)
+            )
+    for symbol, note in notes.items():
+        if not symbol.isdigit():
+            footnotes.insert(0, _star_note(paragraphs, note))
+    return footnotes
+
+
+def _star_note(paragraphs: list[Paragraph], note: RawNote) -> Footnote:
+    """The ``*`` note (a reissue or a sponsor note) belongs to the title it is printed against."""
+    for paragraph in paragraphs:
+        if paragraph.text.endswith(note.number):
+            paragraph.text = paragraph.text[: -len(note.number)].rstrip()
+            return Footnote(
+                note.number, paragraph.paragraph_id, tidy(join_lines(note.lines)), note.line_start, note.line_end
+            )
+    target = paragraphs[0].paragraph_id if paragraphs else ""
+    return Footnote(
+        note.number, target, tidy(join_lines(note.lines)), note.line_start, note.line_end, marker_found=False
+    )
+
+
+def _paragraph_before(paragraphs: list[Paragraph], line: int) -> str:
+    before = [paragraph for paragraph in paragraphs if paragraph.line_start <= line]
+    return (before[-1] if before else paragraphs[0]).paragraph_id

@@ -1,0 +1,87 @@
+"""Regular expressions for the layout of UN documents, kept apart from the logic that uses them.
+
+>>> bool(PAGE_NUMBER_LINE.match("5/14 25-17755 "))
+True
+>>> OPERATIVE_LABEL.match(" 20. Strongly urges").group("number")
+'20'
+"""
+
+import re
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+# --- page furniture --------------------------------------------------------------------
+SEPARATOR_LINE = re.compile(r"^\s*_{5,}\s*$")
+LINK_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
+# "5/14 25-17755", "3/5 18-17962", "18-18418 2/2", a lone "2/2", a lone job number "25-17755",
+# the first page's "18-18418 (E)    071118" and its bar code "*1818418*".
+PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?|\d{2}-\d{5}(?:\s+\(E\)\s+\d{6})?"
+    r"(?:\s+\d{1,3}/\d{1,3})?|\*\d{7,}\*)\s*$"
+)
+# A UN document symbol: "A/C.3/80/L.29", "A/HRC/34/66/Add.1" (written once, used three ways).
+SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}"
+# A symbol standing alone on a line: the running header of a page.
+SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL})\*?\s*$")
+# A symbol printed beside a running title, at the start or end of its line.
+SYMBOL_AT_EDGE = re.compile(rf"^\s*{SYMBOL}\s+|\s+{SYMBOL}\s*$")
+SYMBOL_IN_TEXT = re.compile(rf"\b(?P<symbol>{SYMBOL})")
+
+# --- front matter and closing ------------------------------------------------------------
+CHAPEAU_LINE = re.compile(
+    r"^\s*The (?P<body>General Assembly|Human Rights Council|Security Council|"
+    r"Economic and Social Council|Commission on Human Rights)\s*[,:]?\s*$"
+)
+RESOLUTION_TITLE = re.compile(r"^\s*(?P<number>\d{1,3}/\d{1,4})\.\s+(?P<title>.+?)\s*$")
+ADOPTED_ON = re.compile(rf"\bon\s+(?P<date>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})")
+DATE_LINE = re.compile(rf"^\s*(?P<date>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})\s*$")
+SESSION_LINE = re.compile(r"^\s*(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?)\s+session\s*$")
+PLENARY_MEETING = re.compile(r"^\s*\d+(?:st|nd|rd|th)\s+plenary meeting\s*$")
+REISSUE_NOTE = re.compile(rf"reissue.*\((?P<date>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})\)")
+
+# --- paragraph labels ------------------------------------------------------------------------
+OPERATIVE_LABEL = re.compile(r"^\s*(?P<number>\d{1,3})\.(?:\s+|$)")
+SUBPARAGRAPH_LABEL = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
+LABEL_ONLY_LINE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,7}\))\s*$")
+# A capitalised participle opening a preambular paragraph that the vocabulary does not list.
+PARTICIPLE_START = re.compile(
+    r"^(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Again|Profoundly)\s+)?"
+    r"[A-Z][a-z]+ing\b"
+)
+# The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
+ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
+ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
+PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
+
+# --- footnotes ---------------------------------------------------------------------------------
+NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")
+DIGIT_RUN = re.compile(r"\d+")
+SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Characters a marker may stick to without a space: "Korea,2", "Goals13", "Korea;27".
+MARKER_FUSED_AFTER = re.compile(r"[A-Za-z)\],;:.’”\"]$")
+# A note cited again is certain only where its number sticks to punctuation or to a lower-case
+# word: "Court,1 and", "Goals2 for" (not "G20", "COVID19").
+REPEAT_MARKER_AFTER = re.compile(r"[,;:.)’”a-z]$")
+# Words before a number that make it part of the running text, not a marker.
+NOT_MARKER_BEFORE = re.compile(
+    r"(?:\bNo\.|\bnos?\.|\bparagraphs?|\bresolutions?|\barticles?|\bvol\.|\bthe|\bof|\band|\bto"
+    r"|\ball|\bchap\.|\bchapters?|\bsect\.|\brules?|\bprinciples?|\bGoals?|\btargets?|\bitems?"
+    r"|\bsessions?|\bannex|[-–/(])\s*$",
+    re.IGNORECASE,
+)
+NOT_MARKER_AFTER = re.compile(rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-–/]\d|\.\d|,\d{{3}}\b)")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# --- text normalisation ----------------------------------------------------------------------
+SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,;:.)\]])")
+
+# --- statements ------------------------------------------------------------------------------
+SALUTATION = re.compile(r"^\s*(?:Mister|Madam|Mr\.?|Madame|Mme\.?|Dear|Excellenc\w+|Distinguished)\b.*,\s*$")
+CLOSING = re.compile(r"^\s*(?:Thank you|I thank you)\b.*$", re.IGNORECASE)
+ITEM_LINE = re.compile(r"^\s*Item\s+(?P<item>\d+)\s*:\s*(?P<title>.+?)\s*$")
+ORDINAL_SESSION = re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\s+[Ss]ession\b")
+
+# --- PDF layout ------------------------------------------------------------------------------
+# What a superscript word may be: a note number or the star of a title's note.
+MARKER_WORD = re.compile(r"^(?:\d{1,3}|\*{1,3})$")

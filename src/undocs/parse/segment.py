@@ -1,0 +1,359 @@
+"""Stage 3, segment: turn body lines into the paragraph tree with ids from the printed numbering.
+
+Preambular paragraphs are told by their lead phrase (``vocab/lead_phrases.yaml``), operative
+ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(i)`` that follows
+``(h)`` continues the letters; one that follows anything else opens a roman sublist.
+
+>>> from undocs.parse.clean import clean
+>>> from undocs.read.sources import decode_lines
+>>> text = " The General Assembly,\\n Recalling its resolutions,\\n 1. Urges:\\n (a) To act;\\n (b) To\\nreport;\\n"
+>>> [(p.paragraph_id, p.label, p.text) for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
+[('pp1', '', 'Recalling its resolutions,'), ('op1', '1.', 'Urges:'), ('op1.a', '(a)', 'To act;'), ('op1.b', '(b)', 'To report;')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from undocs import vocab
+from undocs.errors import SourceError
+from undocs.models import LineKind, Paragraph, SourceLine
+from undocs.parse import patterns
+from undocs.parse.clean import CleanText, title_lines, title_text
+from undocs.text import join_lines, squeeze
+
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+ANNEX_PREFIX = "annex."
+STRAY_WORDS = 3  # pdfminer's stray pieces of a justified line are a word or three
+ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a lower-case roman numeral, or None if ``label`` is not one."""
+    if not label or any(char not in ROMAN for char in label):
+        return None
+    total = 0
+    for char, following in zip(label, label[1:] + " ", strict=False):
+        value = ROMAN[char]
+        total += -value if following in ROMAN and ROMAN[following] > value else value
+    return total if to_roman(total) == label else None
+
+
+def to_roman(value: int) -> str:
+    parts = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for number, numeral in parts:
+        while value >= number:
+            out += numeral
+            value -= number
+    return out
+
+
+def letter_value(label: str) -> int | None:
+    """``a``=1 .. ``z``=26, ``aa``=27 (the UN doubles letters after z)."""
+    if len(label) == 1 and label.isalpha():
+        return ord(label) - ord("a") + 1
+    if len(label) == 2 and label[0] == label[1] and label.isalpha():
+        return 26 + ord(label[0]) - ord("a") + 1
+    return None
+
+
+@dataclass
+class _Level:
+    """One open list of subparagraphs: its numbering style, last value and parent id."""
+
+    style: str
+    value: int
+    parent_id: str
+
+
+class _Segmenter:
+    def __init__(self, cleaned: CleanText, path: str) -> None:
+        self.cleaned = cleaned
+        self.path = path
+        self.paragraphs: list[Paragraph] = []
+        self.parts: list[str] = []
+        self.operative = 0
+        self.preambular = 0
+        self.levels: list[_Level] = []
+        self.top_id = ""
+        self.indent_marks_start = _indent_marks_start(cleaned.body)
+        # Inside an annex ids take the prefix "annex." and numbering starts again.
+        self.prefix = ""
+        self.resolution_operative = 0
+        self.headings = 0
+
+    def run(self) -> list[Paragraph]:
+        self._title()
+        pending: SourceLine | None = None
+        strays: list[SourceLine] = []
+        body = self.cleaned.body
+        for index, line in enumerate(body):
+            if patterns.LABEL_ONLY_LINE.match(line.text):
+                pending = line  # pdfminer prints "1." on a line of its own
+                continue
+            block_start = index == 0 or body[index - 1].number < line.number - 1
+            if not (self.indent_marks_start or pending) and _is_stray(body, index, block_start):
+                strays.append(line)
+                continue
+            text = f" {pending.text.strip()} {line.text.strip()}" if pending else line.text
+            if not self.prefix and self._annex_starts(text):
+                self._enter_annex()
+            opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(text, line, block_start)
+            if opened and pending:
+                self.paragraphs[-1].line_start = pending.number  # the label's line belongs to it too
+            pending = None
+            # pdfminer sets words of a paragraph's first line apart ("the", "that", "Convinced"):
+            # they join the paragraph that opens after them, or go on with the current one.
+            for stray in strays:
+                self._continue(stray.text, stray)
+            strays = []
+            if not opened:
+                self._continue(text, line)
+        for stray in strays:
+            self._continue(stray.text, stray)
+        self._close()
+        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
+            # A resolution without its operative part has lost text; publishing half of it misleads.
+            raise SourceError(
+                self.path,
+                "the resolution has no operative part: no paragraph numbered 1. follows the preamble",
+                "check that the text is complete and its operative paragraphs are numbered 1., 2., ...; "
+                "if it is a statement, say so (document_type: statement, or --type statement)",
+                self.paragraphs[-1].line_end,
+            )
+        return self.paragraphs
+
+    def _title(self) -> None:
+        lines = title_lines(self.cleaned.front)
+        if not lines:
+            return
+        for line in lines:
+            self.cleaned.kinds[line.number] = LineKind.BODY
+        self._add("title", "", "title", "", 1, "", lines[0])
+        self.parts = [title_text(self.cleaned.front)]
+        self.paragraphs[-1].line_end = lines[-1].number
+        self._close()
+
+    def _open(self, text: str, line: SourceLine, block_start: bool = False) -> bool:
+        """Start a new paragraph if ``text`` opens one; report whether it did.
+
+        In text without indents, a block that opens with a preambular lead phrase starts a
+        paragraph even when pdfminer left stray words at the end of the one before.
+        """
+        stripped = squeeze(text)  # pdfminer doubles spaces: "Seriously  concerned"
+        first = not self.paragraphs or self.paragraphs[-1].section == "title"
+        ended = first or bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+        if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
+            ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
+        number = patterns.OPERATIVE_LABEL.match(stripped)
+        if number and not ended and self._expected_label(text, stripped, number):
+            ended = True  # a text extraction scrambled the previous paragraph's end
+        if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
+            return False
+        if number:
+            return self._operative(int(number.group("number")), stripped[number.end() :], line)
+        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub and self.top_id:
+            return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
+        if self.operative == 0 and not self.prefix and _opens_unnumbered_operative(stripped):
+            # A resolution of one paragraph prints it without a number ("Adopts the following ...:").
+            self.operative = 1
+            self.top_id = "op1"
+            self._add("op1", "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
+            self.parts = [stripped]
+            return True
+        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
+        if self.operative == 0 and opens:
+            self.preambular += 1
+            self.levels = []
+            self.top_id = f"{self.prefix}pp{self.preambular}"
+            self._add(
+                self.top_id, "", self._section("preamble"), "", 1, vocab.lead_phrase(stripped, "preambular"), line
+            )
+            self.parts = [stripped]
+            return True
+        return False
+
+    def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
+        """``8.`` opens paragraph 8 after paragraph 7 even when the text before it does not end.
+
+        pdfminer moves stray words of a justified line after the paragraph ("...by 2030; that").
+        """
+        rest = stripped[number.end() :]
+        return (
+            int(number.group("number")) == self.operative + 1
+            and self.operative > 0
+            and rest[:1].isupper()
+            and (not self.indent_marks_start or text[:1].isspace())
+        )
+
+    def _in_quotation(self) -> bool:
+        """Whether the paragraph so far opened a quotation it has not closed (a title being cited)."""
+        text = " ".join(self.parts)
+        return text.count("“") > text.count("”")
+
+    def _section(self, section: str) -> str:
+        return "annex" if self.prefix else section
+
+    def _annex_starts(self, text: str) -> bool:
+        """An ``Annex`` line, or the text a one-paragraph resolution adopts ("Adopts the following ...:")."""
+        if patterns.ANNEX_LINE.match(text):
+            return True
+        stripped = text.strip()
+        return (
+            bool(self.paragraphs)
+            and self.paragraphs[-1].paragraph_id == "op1"
+            and self.paragraphs[-1].label == ""
+            and bool(patterns.ADOPTS_FOLLOWING.search(" ".join(self.parts)))
+            and not patterns.SUBPARAGRAPH_LABEL.match(stripped)
+            and not patterns.OPERATIVE_LABEL.match(stripped)
+        )
+
+    def _enter_annex(self) -> None:
+        self._close()
+        self.prefix = ANNEX_PREFIX
+        self.resolution_operative, self.operative, self.preambular = self.operative, 0, 0
+        self.levels = []
+        self.top_id = ""
+
+    def _open_annex_unit(self, text: str, line: SourceLine) -> bool:
+        """Headings and unnumbered paragraphs of an annex before its numbered paragraphs.
+
+        A line that is indented, or that opens a declaration ("We, Heads of State ..."), starts
+        a unit; a unit without closing punctuation is a heading.
+        """
+        stripped = text.strip()
+        if self.operative or patterns.OPERATIVE_LABEL.match(stripped) or patterns.SUBPARAGRAPH_LABEL.match(stripped):
+            return False
+        in_annex = self.paragraphs[-1].paragraph_id.startswith(ANNEX_PREFIX)
+        if in_annex and not (text[:1].isspace() or vocab.lead_phrase(stripped, "declaration")):
+            return False
+        self._add(ANNEX_UNIT, "", "annex", "", 1, vocab.lead_phrase(stripped, "declaration"), line)
+        self.parts = [stripped]
+        return True
+
+    def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
+        if number != self.operative + 1:
+            if rest[:1].isupper() and number > 0:
+                problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
+                raise SourceError(
+                    self.path,
+                    f"operative paragraph number {number} {problem}",
+                    "number the operative paragraphs 1, 2, 3 ... without gaps or repeats",
+                    line.number,
+                )
+            return False
+        self.operative = number
+        self.levels = []
+        self.top_id = f"{self.prefix}op{number}"
+        self._add(
+            self.top_id, "", self._section("operative"), f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line
+        )
+        self.parts = [rest]
+        return True
+
+    def _subparagraph(self, label: str, rest: str, line: SourceLine) -> bool:
+        level = self._place(label)
+        if level is None:
+            return False
+        parent = self.levels[-1].parent_id
+        section = self._section("operative" if self.top_id.startswith("op") else "preamble")
+        self._add(f"{parent}.{label}", parent, section, f"({label})", len(self.levels) + 1, "", line)
+        self.parts = [rest]
+        return True
+
+    def _place(self, label: str) -> _Level | None:
+        """Find the list that ``label`` continues (innermost first) or open a new one."""
+        values = {"letter": letter_value(label), "roman": roman_value(label)}
+        for depth in range(len(self.levels) - 1, -1, -1):
+            level = self.levels[depth]
+            if values[level.style] == level.value + 1:
+                del self.levels[depth + 1 :]
+                level.value += 1
+                return level
+        style = "letter" if label == "a" else "roman" if label == "i" else ""
+        if not style:
+            return None
+        parent = self.paragraphs[-1].paragraph_id if self.levels else self.top_id
+        self.levels.append(_Level(style, 1, parent))
+        return self.levels[-1]
+
+    def _add(
+        self, paragraph_id: str, parent_id: str, section: str, label: str, depth: int, lead: str, line: SourceLine
+    ) -> None:
+        self._close()
+        position = len(self.paragraphs) + 1
+        self.paragraphs.append(
+            Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, "", line.number, line.number)
+        )
+
+    def _continue(self, text: str, line: SourceLine) -> None:
+        if not self.paragraphs or self.paragraphs[-1].section == "title":
+            self._add("pp1", "", "preamble", "", 1, "", line)
+            self.preambular = 1
+            self.top_id = "pp1"
+        self.parts.append(text)
+        paragraph = self.paragraphs[-1]
+        # A stray word set apart before its paragraph's first line widens the span backwards.
+        paragraph.line_start = min(paragraph.line_start, line.number)
+        paragraph.line_end = max(paragraph.line_end, line.number)
+
+    def _close(self) -> None:
+        if self.paragraphs and self.parts:
+            paragraph = self.paragraphs[-1]
+            paragraph.text = join_lines(self.parts)
+            if paragraph.section in ("preamble", "operative") and paragraph.depth == 1:
+                # Read from the whole text: a line break may fall inside the phrase ("Taking note / with").
+                kind = "operative" if paragraph.section == "operative" else "preambular"
+                paragraph.lead_phrase = vocab.lead_phrase(paragraph.text, kind)
+        if self.paragraphs and self.paragraphs[-1].paragraph_id == ANNEX_UNIT:
+            self._name_annex_unit(self.paragraphs[-1])
+        self.parts = []
+
+    def _name_annex_unit(self, paragraph: Paragraph) -> None:
+        """An annex unit is a heading (``annex.h1``) unless it ends as a sentence (``annex.pp1``)."""
+        if patterns.PARAGRAPH_END.search(paragraph.text):
+            self.preambular += 1
+            paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
+        else:
+            self.headings += 1
+            paragraph.paragraph_id = f"{ANNEX_PREFIX}h{self.headings}"
+
+
+def _is_stray(body: list[SourceLine], index: int, block_start: bool) -> bool:
+    """A few words alone between blank lines, not closing a sentence: pdfminer's pieces of a line."""
+    line = body[index]
+    block_end = index + 1 == len(body) or body[index + 1].number > line.number + 1
+    words = line.text.split()
+    return (
+        block_start
+        and block_end
+        and len(words) <= STRAY_WORDS
+        and not patterns.PARAGRAPH_END.search(line.text)
+        and not vocab.lead_phrase(line.text.strip(), "preambular")
+        and not patterns.OPERATIVE_LABEL.match(line.text)
+        and not patterns.SUBPARAGRAPH_LABEL.match(line.text)
+    )
+
+
+def _opens_unnumbered_operative(text: str) -> bool:
+    return bool(vocab.lead_phrase(text, "operative")) and not vocab.lead_phrase(text, "preambular")
+
+
+def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
+    if vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text):
+        return True
+    return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
+
+
+def _indent_marks_start(body: list[SourceLine]) -> bool:
+    """Whether this extraction indents the first line of each paragraph (pypdf-style text does)."""
+    labelled = [line.text for line in body if patterns.OPERATIVE_LABEL.match(line.text.strip())]
+    return len(labelled) >= 2 and all(text[:1].isspace() for text in labelled)
+
+
+def segment(cleaned: CleanText, path: str) -> list[Paragraph]:
+    """The paragraphs of a cleaned resolution, in reading order, with raw text (markers still in)."""
+    return _Segmenter(cleaned, path).run()

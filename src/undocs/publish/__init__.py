@@ -1,0 +1,1 @@
+"""Stage 4, publish: rows shaped by the schemas, keys checked, the package validated and written."""

@@ -1,0 +1,1 @@
+"""Stage 1, read: sources (manifest, bytes, lines) and PDFs laid out as text."""
