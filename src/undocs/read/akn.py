@@ -39,6 +39,9 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
 NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is normalised
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
+LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
+FORMULA_BODY = re.compile(r"^The\s+|,$")
+AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
 HEADING_CLASS = re.compile(r"^H\d")  # Word styles the UN gives unnumbered headings (H1, H23)
 SKIPPED = {"meta", "coverPage", "num", "authorialNote", "formula", "conclusions"}
 LEAD_KIND = {"preamble": "preambular", "operative": "operative"}
@@ -153,7 +156,9 @@ class _Reader:
         last = max(_last_line(block) for block in blocks)
         lead = vocab.lead_phrase(text, LEAD_KIND[section]) if depth == 1 and section in LEAD_KIND else ""
         position = len(self.paragraphs) + 1
-        self.paragraphs.append(Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, text, first, last))
+        self.paragraphs.append(
+            Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, text, first, last)
+        )
         self.spans.append((first, last))
         for note, offset in zip(notes, offsets, strict=True):
             self._note(note, paragraph_id, offset)
@@ -161,9 +166,7 @@ class _Reader:
     def _note(self, note: etree._Element, paragraph_id: str, offset: int) -> None:
         marker = (note.get("marker") or "").strip()
         text = squeeze(" ".join(_marked_text(note, []).split()))
-        self.footnotes.append(
-            Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset)
-        )
+        self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
     def heading(self, element: etree._Element) -> None:
         self.add(self._next("h"), "", "annex" if self.prefix.startswith("annex") else "heading", "", 1, [element])
@@ -198,10 +201,43 @@ class _Reader:
             return
         elif self.prefix.startswith("annex"):
             paragraph_id, label, section = self._next("pp"), "", "annex"
+        elif self.operative_seen:
+            self._continuation(element)
+            return
         else:
-            paragraph_id, label, section = self._next("op"), "", "operative"
+            paragraph_id, label, section = f"{self.prefix}op1", "", "operative"
             self.operative_seen = True
         self._body(element, paragraph_id, "", self._section(section), label, 1)
+
+    def _continuation(self, element: etree._Element) -> None:
+        """An unnumbered paragraph after numbered ones: a number the markup left in the text
+        (``5 Encourages``) opens that paragraph; otherwise the words go on with the paragraph before."""
+        before = len(self.paragraphs)
+        self._body(element, "op0", "", "operative", "", 1)
+        added = self.paragraphs[before]
+        number = LEADING_NUMBER.match(added.text)
+        expected = sum(p.depth == 1 and p.section == "operative" for p in self.paragraphs[:before]) + 1
+        if number and int(number["number"]) == expected:
+            added.paragraph_id, added.label = f"{self.prefix}op{expected}", f"{expected}."
+            added.text = added.text[number.end() :]
+            for note in self.footnotes:
+                if note.paragraph_id == "op0":
+                    note.paragraph_id = added.paragraph_id
+                    note.marker_offset = max(0, (note.marker_offset or 0) - number.end())
+            added.lead_phrase = vocab.lead_phrase(added.text, "operative")
+            return
+        previous = self.paragraphs[before - 1]
+        joined = f"{previous.text} " if previous.text else ""
+        for note in self.footnotes:
+            if note.paragraph_id == "op0":
+                note.paragraph_id = previous.paragraph_id
+                note.marker_offset = (note.marker_offset or 0) + len(joined)
+        previous.text = f"{joined}{added.text}"
+        previous.line_end = added.line_end
+        if previous.depth == 1 and previous.section in LEAD_KIND:
+            previous.lead_phrase = vocab.lead_phrase(previous.text, LEAD_KIND[previous.section])
+        del self.paragraphs[before:]
+        self.spans[before - 1 :] = [(previous.line_start, previous.line_end)]
 
     def _body(self, element, paragraph_id: str, parent_id: str, section: str, label: str, depth: int) -> None:
         list_ = element.find("akn:list", NS)
@@ -256,8 +292,10 @@ class _Reader:
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
                 self.main_body(child)
             elif name in {"container", "p", "blockList"}:
-                if self.operative_seen or self.prefix.startswith("annex"):
-                    self.add(self._next("pp" if self.prefix else "op"), "", self._section("operative"), "", 1, [child])
+                if self.prefix.startswith("annex"):
+                    self.add(self._next("pp"), "", "annex", "", 1, [child])
+                elif self.operative_seen:
+                    self._continuation(child)
                 else:
                     self.preambular(child)
 
@@ -317,9 +355,13 @@ def facts(root: etree._Element) -> dict[str, str]:
     found = {
         "symbol": _text(root, "(//akn:coverPage//akn:docNumber)[1]"),
         "title": _text(root, "(//akn:preface//akn:docTitle)[1]"),
-        "body": _text(root, "(//akn:coverPage//akn:docAuthority[@refersTo='#issuingBody'])[1]"),
+        # The formula names the adopting body ("The Human Rights Council,"); the cover page's
+        # issuing body of an A/HRC/ document is the General Assembly.
+        "body": FORMULA_BODY.sub("", _text(root, "(//akn:preamble/akn:formula)[1]"))
+        or _text(root, "(//akn:coverPage//akn:docAuthority[@refersTo='#issuingBody'])[1]"),
         "session": _text(root, "(//akn:coverPage//akn:session/@value)[1]"),
-        "agenda_item": _text(root, "(//akn:coverPage//akn:inline[@name='agenda item']/@title)[1]"),
+        "agenda_item": _text(root, "(//akn:coverPage//akn:inline[@name='agenda item']/@title)[1]")
+        or AGENDA_ITEM.sub("", _text(root, "(//akn:coverPage//akn:inline[@name='agenda item'])[1]")),
         "date": _text(root, "(//akn:FRBRWork/akn:FRBRdate[@name='adoption']/@date)[1]"),
         "language": _text(root, "(//akn:FRBRExpression/akn:FRBRlanguage/@language)[1]"),
     }
