@@ -39,11 +39,11 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
 NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is normalised
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
+UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
 AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
 HEADING_CLASS = re.compile(r"^H\d")  # Word styles the UN gives unnumbered headings (H1, H23)
-SKIPPED = {"meta", "coverPage", "num", "authorialNote", "formula", "conclusions"}
 LEAD_KIND = {"preamble": "preambular", "operative": "operative"}
 # Three-letter codes of AKN's FRBRlanguage, as ISO 639-1.
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
@@ -121,6 +121,7 @@ class _Reader:
         self.paragraphs: list[Paragraph] = []
         self.footnotes: list[Footnote] = []
         self.spans: list[tuple[int, int]] = []
+        self.ids: set[str] = set()
         self.warnings: list[str] = []
         self.prefix = ""
         self.counts: dict[str, int] = {}
@@ -146,10 +147,14 @@ class _Reader:
         blocks: list[etree._Element],
     ) -> None:
         """One paragraph from the text-bearing elements ``blocks`` (its ``<p>`` or ``<intro>``)."""
-        if any(p.paragraph_id == paragraph_id for p in self.paragraphs):
-            line = blocks[0].sourceline if blocks else None
-            self.warnings.append(f"line {line}: the number {label or paragraph_id} is repeated; kept as printed")
-            paragraph_id = f"{paragraph_id}.{sum(p.paragraph_id.startswith(paragraph_id) for p in self.paragraphs)}"
+        if paragraph_id in self.ids:
+            repeat = f"{paragraph_id}.r{sum(i.startswith(f'{paragraph_id}.r') for i in self.ids) + 1}"
+            self.warnings.append(
+                f"line {blocks[0].sourceline}: the number {label or paragraph_id} is printed twice; "
+                f"the second is {repeat}"
+            )
+            paragraph_id = repeat
+        self.ids.add(paragraph_id)
         notes: list[etree._Element] = []
         text, offsets = _cut_marks(" ".join(_marked_text(block, notes) for block in blocks))
         first = blocks[0].sourceline
@@ -211,33 +216,53 @@ class _Reader:
 
     def _continuation(self, element: etree._Element) -> None:
         """An unnumbered paragraph after numbered ones: a number the markup left in the text
-        (``5 Encourages``) opens that paragraph; otherwise the words go on with the paragraph before."""
+        (``5 Encourages``) opens that paragraph; otherwise its words go on with the paragraph before
+        (as a line without a label does in print), or, when it has subparagraphs of its own, it is
+        ``p1``.. under the last numbered paragraph."""
         before = len(self.paragraphs)
-        self._body(element, "op0", "", "operative", "", 1)
+        self._body(element, UNNUMBERED, "", "operative", "", 1)
         added = self.paragraphs[before]
         number = LEADING_NUMBER.match(added.text)
-        expected = sum(p.depth == 1 and p.section == "operative" for p in self.paragraphs[:before]) + 1
-        if number and int(number["number"]) == expected:
-            added.paragraph_id, added.label = f"{self.prefix}op{expected}", f"{expected}."
-            added.text = added.text[number.end() :]
-            for note in self.footnotes:
-                if note.paragraph_id == "op0":
-                    note.paragraph_id = added.paragraph_id
-                    note.marker_offset = max(0, (note.marker_offset or 0) - number.end())
+        tops = [p for p in self.paragraphs[:before] if p.depth == 1 and p.section == "operative"]
+        if number and int(number["number"]) == len(tops) + 1:
+            added.label, added.text = f"{len(tops) + 1}.", added.text[number.end() :]
+            self._shift_notes(UNNUMBERED, -number.end())
             added.lead_phrase = vocab.lead_phrase(added.text, "operative")
-            return
-        previous = self.paragraphs[before - 1]
-        joined = f"{previous.text} " if previous.text else ""
+            self._rename(before, f"{self.prefix}op{len(tops) + 1}")
+        elif len(self.paragraphs) > before + 1 or not tops:
+            top = tops[-1].paragraph_id if tops else f"{self.prefix}op"
+            self._rename(
+                before,
+                f"{top}.p{sum(i.startswith(f'{top}.p') and i.count('.') == top.count('.') + 1 for i in self.ids) + 1}",
+            )
+        else:
+            previous = self.paragraphs[before - 1]
+            joined = f"{previous.text} " if previous.text else ""
+            self._shift_notes(UNNUMBERED, len(joined))
+            self._rename(before, previous.paragraph_id)
+            previous.text, previous.line_end = f"{joined}{added.text}", added.line_end
+            if previous.depth == 1 and previous.section in LEAD_KIND:
+                previous.lead_phrase = vocab.lead_phrase(previous.text, LEAD_KIND[previous.section])
+            del self.paragraphs[before:]
+            self.spans[before - 1 :] = [(previous.line_start, previous.line_end)]
+
+    def _shift_notes(self, paragraph_id: str, by: int) -> None:
         for note in self.footnotes:
-            if note.paragraph_id == "op0":
-                note.paragraph_id = previous.paragraph_id
-                note.marker_offset = (note.marker_offset or 0) + len(joined)
-        previous.text = f"{joined}{added.text}"
-        previous.line_end = added.line_end
-        if previous.depth == 1 and previous.section in LEAD_KIND:
-            previous.lead_phrase = vocab.lead_phrase(previous.text, LEAD_KIND[previous.section])
-        del self.paragraphs[before:]
-        self.spans[before - 1 :] = [(previous.line_start, previous.line_end)]
+            if note.paragraph_id == paragraph_id and note.marker_offset is not None:
+                note.marker_offset = max(0, note.marker_offset + by)
+
+    def _rename(self, start: int, new: str) -> None:
+        """Give the paragraphs from ``start`` on (an unnumbered one and its subparagraphs) their id."""
+
+        def renamed(paragraph_id: str) -> str:
+            return new + paragraph_id[len(UNNUMBERED) :] if paragraph_id.startswith(UNNUMBERED) else paragraph_id
+
+        for paragraph in self.paragraphs[start:]:
+            self.ids.discard(paragraph.paragraph_id)
+            paragraph.paragraph_id, paragraph.parent_id = renamed(paragraph.paragraph_id), renamed(paragraph.parent_id)
+            self.ids.add(paragraph.paragraph_id)
+        for note in self.footnotes:
+            note.paragraph_id = renamed(note.paragraph_id)
 
     def _body(self, element, paragraph_id: str, parent_id: str, section: str, label: str, depth: int) -> None:
         list_ = element.find("akn:list", NS)
