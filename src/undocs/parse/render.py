@@ -109,7 +109,7 @@ def with_markers(text: str, markers: list[tuple[int, str]]) -> str:
 def from_document(parsed: ParsedDocument, chapeau: str = "") -> Printed:
     """What a parsed resolution prints (from its XML, say), ready to be laid out as text again.
 
-    Headings print as lines of their own; an ``Annex`` line opens the annexed text.
+    Headings (an annex's ``Annex`` line among them) print as lines of their own.
     """
     markers: dict[str, list[tuple[int, str]]] = {}
     for note in parsed.footnotes:
@@ -121,8 +121,6 @@ def from_document(parsed: ParsedDocument, chapeau: str = "") -> Printed:
         if paragraph.section == "title":
             title = paragraph.text
             continue
-        if paragraph.section == "annex" and not any(text == "Annex" for _, text in paragraphs):
-            paragraphs.append(("", "Annex"))
         paragraphs.append((paragraph.label, with_markers(paragraph.text, markers.get(paragraph.paragraph_id, []))))
     front = [line for line in (parsed.meta.symbol, title or parsed.meta.title) if line]
     body = parsed.meta.body or "General Assembly"

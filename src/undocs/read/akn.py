@@ -40,6 +40,8 @@ NS = {"akn": AKN}
 NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is normalised
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
 UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
+SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
+ROMAN = re.compile(r"[ivxl]+")
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
 AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
@@ -134,7 +136,7 @@ class _Reader:
         return f"{key}{self.counts[key]}"
 
     def _section(self, section: str) -> str:
-        return "annex" if self.prefix.startswith("annex") else section
+        return "annex" if "annex" in self.prefix else section
 
     # -- paragraphs ------------------------------------------------------------------
     def add(
@@ -174,7 +176,7 @@ class _Reader:
         self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
     def heading(self, element: etree._Element) -> None:
-        self.add(self._next("h"), "", "annex" if self.prefix.startswith("annex") else "heading", "", 1, [element])
+        self.add(self._next("h"), "", "annex" if "annex" in self.prefix else "heading", "", 1, [element])
 
     def preambular(self, element: etree._Element) -> None:
         """A ``<container>`` (or a bare ``<p>``) of the preamble; a ``<blockList>`` inside has items."""
@@ -193,6 +195,9 @@ class _Reader:
         """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
         num = element.find("akn:num", NS)
         number = _number(num)
+        if number and SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))) and self.paragraphs:
+            self._loose_point(element, number, squeeze("".join(num.itertext())))
+            return
         if number:
             paragraph_id = f"{self.prefix}op{number}"
             label = squeeze("".join(num.itertext()))
@@ -201,10 +206,15 @@ class _Reader:
         elif HEADING_CLASS.match(element.get("class", "")):
             self.heading(element)
             return
-        elif not self.operative_seen and not self.prefix.startswith("annex") and _numbered_after(element):
+        elif not self.operative_seen and _adopts_following(element):
+            # "Adopts the following Pact ...:": the resolution's one paragraph; what follows is the text it adopts.
+            self._body(element, f"{self.prefix}op1", "", "operative", "", 1)
+            self.operative_seen, self.prefix = True, f"{self.prefix}annex."
+            return
+        elif not self.operative_seen and "annex" not in self.prefix and _numbered_after(element):
             self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
             return
-        elif self.prefix.startswith("annex"):
+        elif "annex" in self.prefix:
             paragraph_id, label, section = self._next("pp"), "", "annex"
         elif self.operative_seen:
             self._continuation(element)
@@ -213,6 +223,21 @@ class _Reader:
             paragraph_id, label, section = f"{self.prefix}op1", "", "operative"
             self.operative_seen = True
         self._body(element, paragraph_id, "", self._section(section), label, 1)
+
+    def _loose_point(self, element: etree._Element, number: str, label: str) -> None:
+        """A ``<paragraph>`` numbered ``(a)`` or ``(i)``: a subparagraph the XML did not nest.
+
+        A letter that follows the last letter goes beside it; ``(i)`` after ``(h)`` is a letter too;
+        another roman numeral goes under the last letter.
+        """
+        top = next(p for p in reversed(self.paragraphs) if p.depth == 1)
+        letters = [p for p in self.paragraphs if p.parent_id == top.paragraph_id]
+        last_letter = letters[-1].paragraph_id.rsplit(".", 1)[-1] if letters else ""
+        follows = len(number) == 1 and last_letter and ord(number) == ord(last_letter) + 1
+        parent = letters[-1] if letters and ROMAN.fullmatch(number) and not follows else top
+        self._body(
+            element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, parent.depth + 1
+        )
 
     def _continuation(self, element: etree._Element) -> None:
         """An unnumbered paragraph after numbered ones: a number the markup left in the text
@@ -317,7 +342,7 @@ class _Reader:
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
                 self.main_body(child)
             elif name in {"container", "p", "blockList"}:
-                if self.prefix.startswith("annex"):
+                if "annex" in self.prefix:
                     self.add(self._next("pp"), "", "annex", "", 1, [child])
                 elif self.operative_seen:
                     self._continuation(child)
@@ -351,6 +376,12 @@ def _outermost(blocks: list[etree._Element]) -> list[etree._Element]:
     return [block for block in blocks if not any(ancestor in kept for ancestor in block.iterancestors())]
 
 
+def _adopts_following(element: etree._Element) -> bool:
+    """An operative paragraph that ends introducing the text it adopts: "Adopts the following ...:"."""
+    text = squeeze(" ".join(_marked_text(element, []).replace(NOTE_MARK, "").split()))
+    return bool(vocab.lead_phrase(text, "operative")) and "the following" in text and text.endswith(":")
+
+
 def _numbered_after(element: etree._Element) -> bool:
     """Whether a numbered ``<paragraph>`` follows ``element`` anywhere later in its statement."""
     parent = element.getparent()
@@ -360,9 +391,10 @@ def _numbered_after(element: etree._Element) -> bool:
         return False
     seen = False
     for paragraph in parent.iter(f"{{{AKN}}}paragraph"):
+        num = paragraph.find("akn:num", NS)
         if paragraph is element:
             seen = True
-        elif seen and paragraph.find("akn:num", NS) is not None:
+        elif seen and num is not None and not SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))):
             return True
     return False
 
