@@ -61,3 +61,37 @@ def test_a_french_text_is_refused_naming_its_language(tmp_path: Path, caplog) ->
     )
     assert main(["convert", str(text), "--out", str(tmp_path / "out")]) == 2
     assert "fr.txt:1: the document is in French" in caplog.text
+
+
+def test_unnested_subparagraphs_and_an_adopted_text() -> None:
+    """Points the XML writes as ``<paragraph><num>(a)``; "Adopts the following ...:" opens the annex."""
+    read = read_akn_bytes(
+        akn(
+            b"</preamble><mainBody>"
+            b"<paragraph><content><p>Urges all countries:</p></content></paragraph>"
+            b"<paragraph><num>(a)</num><content><p>To act;</p></content></paragraph>"
+            b"<paragraph><num>(i)</num><content><p>Now;</p></content></paragraph>"
+            b"<paragraph><num>(b)</num><content><p>To report;</p></content></paragraph></mainBody>"
+        ),
+        "x.xml",
+    )
+    assert [(p.paragraph_id, p.parent_id, p.depth) for p in read.paragraphs] == [
+        ("op1", "", 1),
+        ("op1.a", "op1", 2),
+        ("op1.a.i", "op1.a", 3),
+        ("op1.b", "op1", 2),
+    ]
+    adopted = read_akn_bytes(
+        akn(
+            b"</preamble><mainBody>"
+            b"<paragraph><content><p>Adopts the following Pact:</p></content></paragraph>"
+            b"<paragraph class='H1'><content><p>The Pact</p></content></paragraph>"
+            b"<paragraph><num>1.</num><content><p>We, the Heads of State, agree.</p></content></paragraph></mainBody>"
+        ),
+        "x.xml",
+    )
+    assert [(p.paragraph_id, p.section) for p in adopted.paragraphs] == [
+        ("op1", "operative"),
+        ("annex.h1", "annex"),
+        ("annex.op1", "annex"),
+    ]
