@@ -11,7 +11,8 @@ import pytest
 from corpus_data import AKN, requires_akn
 from undocs.cli import main
 from undocs.models import ParsedDocument
-from undocs.parse.document import parse_file
+from undocs.parse.document import parse_entry, parse_file
+from undocs.read.sources import load_manifest, sha256_of
 
 # file, session metadata, (preambular, operative, subparagraphs, sub-subparagraphs), last subparagraph,
 # notes (count, first, last), agenda item, date, committee report, meeting, sponsors (original, additional)
@@ -140,3 +141,26 @@ def test_other_languages_are_refused(file: str, language: str, tmp_path: Path, c
     assert main(["convert", str(AKN / file), "--out", str(tmp_path)]) == 2
     assert f"the document is in {language}" in caplog.text
     assert not (tmp_path / "datapackage.json").exists()
+
+
+def test_a_manifest_entry_reads_xml_with_its_session_metadata(tmp_path: Path) -> None:
+    sources = tmp_path / "data" / "sources"
+    sources.mkdir(parents=True)
+    xml = sources / "a-res-80-4.xml"
+    xml.write_bytes(next((AKN / "GA" / "80").glob("A_RES_80_4-*.xml")).read_bytes())
+    (sources / "80.jsonl").write_bytes((AKN / "GA" / "metadata" / "80.jsonl").read_bytes())
+    (sources / "sources.yaml").write_text(
+        "sources:\n  - document_id: a-res-80-4\n    file: a-res-80-4.xml\n"
+        f"    sha256: {sha256_of(xml)}\n    session_metadata: 80.jsonl\n    title: Embargo against Cuba\n"
+        "    document_type: resolution\n    body: General Assembly\n    date: '2025-10-29'\n    language: en\n"
+        "    publisher: United Nations\n",
+        encoding="utf-8",
+    )
+    parsed = parse_entry(load_manifest(sources / "sources.yaml")[0], tmp_path)
+    assert (parsed.meta.title, parsed.meta.source_format, parsed.meta.committee) == (
+        "Embargo against Cuba",  # the manifest's word wins
+        "xml",
+        "Without reference to a Main Committee",
+    )
+    assert (len(parsed.sponsors), len(parsed.votes)) == (1, 165 + 7 + 12)  # the counts the record gives
+    assert parsed.paragraphs[1].paragraph_id == "pp1" and parsed.paragraphs[-1].paragraph_id.startswith("op")
