@@ -119,6 +119,8 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
     # Printed page of each source line (1 for sources without pages).
     pages: dict[int, int] = field(default_factory=dict)
+    # The front matter as printed (symbol, session, agenda item, the draft adopted), on page 1.
+    front_matter: str = ""
 
     def page_of(self, line: int) -> int:
         return self.pages.get(line, 1)

@@ -42,7 +42,14 @@ def _document(meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int
         )
     warnings = [f"{path}: {warning}" for warning in parsed.warnings]
     document = ParsedDocument(
-        meta, parsed.paragraphs, parsed.footnotes, parsed.links, parsed.kinds, warnings, parsed.pages
+        meta,
+        parsed.paragraphs,
+        parsed.footnotes,
+        parsed.links,
+        parsed.kinds,
+        warnings,
+        parsed.pages,
+        parsed.front_matter,
     )
     audit.check(document, line_count, path)
     return document
