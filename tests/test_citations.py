@@ -12,7 +12,7 @@ from undocs.analyse.citations import Context, document_citations, find, normalis
 from undocs.analyse.reconcile import reconcile
 from undocs.analyse.treaties import treaty_references
 from undocs.parse.document import parse_entry, parse_file
-from undocs.publish.citation_tables import Resolutions, document_tables, treaty_rows
+from undocs.publish.citation_tables import Resolutions, Treaties, document_tables
 from undocs.read.sources import load_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,14 +192,15 @@ SEED_TREATY_NOTES = {
 
 
 def test_every_treaty_note_linked(seed):
-    references, warnings = treaty_references(seed)
+    findings = treaty_references(seed)
+    references, warnings = findings.references, findings.warnings
     notes = {r.footnote_id: (r.treaty_id, r.linked_by) for r in references if r.footnote_id}
     assert notes == SEED_TREATY_NOTES
     assert warnings == []
 
 
 def test_treaties_with_their_treaty_series_reference():
-    treaties = {row["treaty_id"]: row for row in treaty_rows()["treaties"]}
+    treaties = {row["treaty_id"]: row for row in Treaties().rows()["treaties"]}
     cited = {treaty_id for treaty_id, _ in SEED_TREATY_NOTES.values()}
     got = {treaty_id: (treaties[treaty_id]["unts_volume"], treaties[treaty_id]["unts_number"]) for treaty_id in cited}
     assert got == {
@@ -219,7 +220,7 @@ def test_treaties_with_their_treaty_series_reference():
 
 
 def test_party_statements(seed):
-    references, _ = treaty_references(seed)
+    references = treaty_references(seed).references
     party = {(r.paragraph_id, r.footnote_id, r.treaty_id): r.party_statement for r in references if r.party_statement}
     stated = "the Democratic People’s Republic of Korea is a Party to"
     assert {key: value for key, value in party.items() if key[0] == "pp7" and not key[1]} == {
@@ -231,7 +232,7 @@ def test_party_statements(seed):
 
 
 def test_statement_names_torture_convention_and_ilo(documents):
-    references, _ = treaty_references(documents["nkdb-fidh-hrc58-dprk-upr-statement"])
+    references = treaty_references(documents["nkdb-fidh-hrc58-dprk-upr-statement"]).references
     assert [(r.paragraph_id, r.treaty_id, r.as_written) for r in references] == [
         ("p3", "cat", "Convention against Torture"),
         ("p3", "ilo-conventions", "ILO conventions"),

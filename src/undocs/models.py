@@ -143,6 +143,8 @@ class ParsedDocument:
     pages: dict[int, int] = field(default_factory=dict)
     sponsors: list[Sponsor] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
+    # The front matter as printed (symbol, session, agenda item, the draft adopted), on page 1.
+    front_matter: str = ""
 
     def page_of(self, line: int) -> int:
         return self.pages.get(line, 1)

@@ -16,6 +16,7 @@ note takes the previous note's source, and every symbol is written as docs.un.or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -128,16 +129,36 @@ def _resolutions(text: str, context: Context) -> list[Citation]:
     found = []
     for mention in grammar.RESOLUTION_LIST.finditer(text):
         items_start = mention.start("items")
-        for item in grammar.RESOLUTION_ITEM.finditer(mention.group("items")):
+        items = list(grammar.RESOLUTION_ITEM.finditer(mention.group("items")))
+        for item, date in zip(items, _dates(items), strict=True):
             number = " ".join(item.group("number").split())
             code = _body(number, mention.group("body") or "", text[: mention.start()], context)
             context.known.setdefault(number, code)
             symbol = resolution_symbol(code, number)
             start = items_start + item.start()
-            date = iso_date(item.group("date")) if item.group("date") else ""
             end = items_start + item.end()
             found.append(Citation("resolution", symbol, item.group(), DOCS_UN + symbol, start, end, code, number, date))
     return found
+
+
+def _dates(items: list[re.Match[str]]) -> list[str]:
+    """Each item's date: its own, or the one a later item of the same session gives ("5/1 and 5/2 of
+    18 June 2007"); numbers of other sessions never share a date.
+
+    >>> _dates(list(grammar.RESOLUTION_ITEM.finditer("5/1 and 5/2 of 18 June 2007 and 16/21")))
+    ['2007-06-18', '2007-06-18', '']
+    >>> _dates(list(grammar.RESOLUTION_ITEM.finditer("73/142 and 68/3 of 23 September 2013")))
+    ['', '2013-09-23']
+    """
+    dates, shared, session = [], "", None
+    for item in reversed(items):
+        own = grammar.SESSION_OF_NUMBER.match(item.group("number"))
+        if item.group("date"):
+            shared, session = iso_date(item.group("date")), own and own["session"]
+            dates.append(shared)
+        else:
+            dates.append(shared if own and own["session"] == session else "")
+    return dates[::-1]
 
 
 def _symbol_kind(symbol: str, start: int, supplements: list[tuple[int, int]]) -> str:

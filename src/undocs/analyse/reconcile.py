@@ -12,6 +12,7 @@ links (a statement, clean text) are not checked: their ``link_confirmed`` stays 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from undocs.analyse import citation_patterns as grammar
 from undocs.analyse.citations import LINKED_KINDS, Citation, normalise_symbol
@@ -38,9 +39,23 @@ class CheckedCitation:
 
 
 def docs_symbol(url: str) -> str:
-    """The UN symbol a docs.un.org address points to; '' for other addresses."""
-    docs = grammar.DOCS_UN_URL.match(url)
-    return normalise_symbol(docs.group("symbol")) if docs else ""
+    """The UN symbol a UN document server's address points to; '' for other addresses.
+
+    >>> docs_symbol("https://undocs.org/A/RES/47/19"), docs_symbol("https://undocs.org/en/A/C.3/80/L.29")
+    ('A/RES/47/19', 'A/C.3/80/L.29')
+    >>> docs_symbol("https://daccess-ods.un.org/access.nsf/Get?OpenAgent&DS=A/HRC/RES/5/1&Lang=E")
+    'A/HRC/RES/5/1'
+    >>> docs_symbol("https://undocs.org/Home/Mobile?FinalSymbol=A%2FRES%2F70%2F1"), docs_symbol("https://www.ohchr.org/en/x")
+    ('A/RES/70/1', '')
+    """
+    address = urlsplit(url.strip())
+    if not grammar.UN_DOCUMENT_HOST.match(address.hostname or ""):
+        return ""
+    fields = {name.lower(): value for name, value in parse_qsl(address.query, keep_blank_values=True)}
+    symbol = next((fields[name] for name in grammar.SYMBOL_QUERY_FIELDS if fields.get(name)), "")
+    if not symbol:
+        symbol = grammar.URL_LANGUAGE.sub("", unquote(address.path).strip("/"))
+    return normalise_symbol(symbol) if grammar.SYMBOL.fullmatch(normalise_symbol(symbol)) else ""
 
 
 def link_key(url: str) -> str:
@@ -55,8 +70,10 @@ def citation_key(citation: Citation) -> str:
 def citation_pages(parsed: ParsedDocument, citation: Citation) -> frozenset[int]:
     """The pages a citation is printed on: its note's page, or those its paragraph spans."""
     note = next((n for n in parsed.footnotes if n.footnote_id == citation.footnote_id), None)
-    if note and note.line_start:
-        return frozenset({parsed.page_of(note.line_start)})
+    if note and note.line_start:  # a note may run onto the next page
+        return frozenset(
+            parsed.page_of(line) for line in range(note.line_start, (note.line_end or note.line_start) + 1)
+        )
     # The paragraph's text no longer knows its lines: estimate the line from the citation's place
     # in the text (printed lines are about equally long) and allow the lines either side of it.
     paragraph = parsed.paragraph(citation.paragraph_id)
@@ -81,6 +98,8 @@ def reconcile(parsed: ParsedDocument, citations: list[Citation]) -> tuple[list[C
             confirmed = any((page, citation_key(citation)) in on_page for page in pages)
         checked.append(CheckedCitation(citation, pages, confirmed))
     cited = {(page, citation_key(c.citation)) for c in checked for page in c.pages}
+    # The front matter, on the first page, names the draft the resolution was adopted from.
+    cited |= {(1, normalise_symbol(m["symbol"])) for m in grammar.SYMBOL.finditer(parsed.front_matter)}
     return checked, [CheckedLink(link, page, key, (page, key) in cited) for link, page, key in links]
 
 

@@ -29,6 +29,9 @@ from undocs.models import ParsedDocument
 # How far before a note's marker a treaty's name may end and still be "named at the marker"
 # (", of 12 August 1949, 14" stands between the Geneva Convention's name and its marker).
 MARKER_REACH = 30
+# How far before a note's marker the name of a treaty missing from the curated list is looked for.
+NAME_REACH = 300
+UNLISTED_PREFIX = "unts-"  # the id of a treaty read from a note: unts-<volume>-<number>
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,15 @@ class NameMatch:
     start: int
     end: int
     party_statement: str = ""
+
+
+@dataclass(frozen=True)
+class TreatyFindings:
+    """A document's treaty references, the treaties its notes cite that the curated list lacks, warnings."""
+
+    references: list[TreatyReference]
+    unlisted: list[Treaty]
+    warnings: list[str]
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,25 @@ def treaties() -> tuple[Treaty, ...]:
 
 def by_unts(volume: str, number: str) -> list[Treaty]:
     return [t for t in treaties() if (t.unts_volume, t.unts_number) == (volume, number)]
+
+
+def from_note(volume: str, number: str, text_before_marker: str) -> Treaty:
+    """A treaty the curated list lacks, from its note: the name before the marker, volume and number.
+
+    >>> from_note("2187", "38544", "referring the situation under the Rome Statute of the International Criminal Court,")
+    Treaty(treaty_id='unts-2187-38544', title='Rome Statute of the International Criminal Court', short_title='Rome Statute of the International Criminal Court', adopted_on='', unts_volume='2187', unts_number='38544', adopting_resolution='', names=())
+    """
+    named = grammar.TREATY_NAME_BEFORE.search(text_before_marker[-NAME_REACH:])
+    name = _balanced(" ".join(named.group("name").split())) if named else ""
+    if " " not in name:  # "the Convention", "the Treaty": a reference back, not a name
+        name = ""
+    title = name or f"United Nations, Treaty Series, vol. {volume}, No. {number}"
+    return Treaty(f"{UNLISTED_PREFIX}{volume}-{number}", title, name, "", volume, number, "", ())
+
+
+def _balanced(name: str) -> str:
+    """A name without the closing parenthesis of an aside it stood in: "(Treaty of Tlatelolco)"."""
+    return name[:-1] if name.endswith(")") and name.count(")") > name.count("(") else name
 
 
 @cache
@@ -122,10 +153,16 @@ def _named_at_marker(matches: list[NameMatch], offset: int | None) -> NameMatch 
     return before[-1] if before and offset - before[-1].end <= MARKER_REACH else None
 
 
-def _note_treaties(note: ResolvedNote, matches: list[NameMatch], context: CitationContext) -> list[tuple[Treaty, str]]:
+def _note_treaties(
+    note: ResolvedNote, paragraph_text: str, matches: list[NameMatch], context: CitationContext
+) -> list[tuple[Treaty, str]]:
     """The treaties a note cites, each with how it was linked."""
-    found = [(t, "treaty_series") for m in grammar.TREATY_SERIES.finditer(note.text) for t in by_unts(*m.groups())]
     offset = note.footnote.marker_offset
+    found = [
+        (treaty, "treaty_series")
+        for m in grammar.TREATY_SERIES.finditer(note.text)
+        for treaty in by_unts(*m.groups()) or [from_note(*m.groups(), paragraph_text[:offset] if offset else "")]
+    ]
     for citation in find(note.text, context):
         if citation.kind != "resolution" or not grammar.ANNEX_AFTER.match(note.text, citation.end):
             continue
@@ -139,12 +176,12 @@ def _note_treaties(note: ResolvedNote, matches: list[NameMatch], context: Citati
     return found
 
 
-def treaty_references(parsed: ParsedDocument) -> tuple[list[TreatyReference], list[str]]:
+def treaty_references(parsed: ParsedDocument) -> TreatyFindings:
     """Every treaty each paragraph names or each of its notes cites; warnings for what did not link."""
     notes: dict[str, list[ResolvedNote]] = {}
     for note in resolve_notes(parsed.footnotes):
         notes.setdefault(note.footnote.paragraph_id, []).append(note)
-    references, warnings = [], []
+    references, unlisted, warnings = [], {}, []
     context = CitationContext(default_body(parsed))
     for paragraph in parsed.paragraphs:
         matches = names_in(paragraph.text)
@@ -152,7 +189,8 @@ def treaty_references(parsed: ParsedDocument) -> tuple[list[TreatyReference], li
             TreatyReference(paragraph.paragraph_id, "", m.treaty_id, m.text, "name", m.party_statement) for m in matches
         ]
         for note in notes.get(paragraph.paragraph_id, []):
-            linked = _note_treaties(note, matches, context)
+            linked = _note_treaties(note, paragraph.text, matches, context)
+            unlisted.update({t.treaty_id: t for t, _ in linked if t.treaty_id.startswith(UNLISTED_PREFIX)})
             at_marker = _named_at_marker(matches, note.footnote.marker_offset)
             warnings += _note_warnings(note, linked, at_marker)
             references += [
@@ -166,13 +204,14 @@ def treaty_references(parsed: ParsedDocument) -> tuple[list[TreatyReference], li
                 )
                 for treaty, how in linked
             ]
-    return references, warnings
+    return TreatyFindings(references, [unlisted[key] for key in sorted(unlisted)], warnings)
 
 
 def _note_warnings(resolved: ResolvedNote, linked: list[tuple[Treaty, str]], at_marker: NameMatch | None) -> list[str]:
     where = f"note {resolved.footnote.footnote_id}"
-    if grammar.TREATY_SERIES.search(resolved.text) and not linked:
-        return [f"{where}: its Treaty Series reference is not in vocab/treaties.yaml ({resolved.text})"]
+    nameless = [t for t, _ in linked if t.treaty_id.startswith(UNLISTED_PREFIX) and not t.short_title]
+    if nameless:
+        return [f"{where}: no treaty is named at its marker; {nameless[0].treaty_id} is titled by its reference"]
     if at_marker and linked and at_marker.treaty_id not in {treaty.treaty_id for treaty, _ in linked}:
         return [f"{where}: cites {linked[0][0].treaty_id} but its marker follows the name of {at_marker.treaty_id}"]
     return []

@@ -55,6 +55,7 @@ def _document(
         parsed.pages,
         session.sponsors,
         session.votes,
+        parsed.front_matter,
     )
     audit.check(document, line_count, path)
     return document

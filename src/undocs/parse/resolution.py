@@ -77,6 +77,7 @@ class ParsedText:
     warnings: list[str]
     facts: dict[str, str] = field(default_factory=dict)
     pages: dict[int, int] = field(default_factory=dict)
+    front_matter: str = ""
 
 
 def ordinal_number(text: str) -> int | None:
@@ -123,4 +124,7 @@ def parse_resolution(lines: list[SourceLine], path: str, symbol: str = "") -> Pa
         reissue = patterns.REISSUE_NOTE.search(" ".join(note.lines))
         if note.number == "*" and reissue:
             facts["reissue_date"] = reissue.group("date")
-    return ParsedText(paragraphs, footnotes, cleaned.links, cleaned.kinds, cleaned.warnings, facts, cleaned.pages)
+    front_matter = "\n".join(line.text for line in cleaned.front)
+    return ParsedText(
+        paragraphs, footnotes, cleaned.links, cleaned.kinds, cleaned.warnings, facts, cleaned.pages, front_matter
+    )

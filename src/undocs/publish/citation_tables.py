@@ -17,9 +17,11 @@ document's warnings (the build log) as well as to their columns.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from undocs.analyse.citations import document_citations
 from undocs.analyse.reconcile import CheckedCitation, CheckedLink, docs_symbol, mismatches, reconcile
-from undocs.analyse.treaties import TreatyReference, treaties, treaty_references
+from undocs.analyse.treaties import UNLISTED_PREFIX, Treaty, TreatyReference, treaties, treaty_references
 from undocs.models import ParsedDocument
 from undocs.publish.keys import footnote_key, paragraph_key
 
@@ -70,15 +72,17 @@ def treaty_reference_row(document_id: str, number: int, reference: TreatyReferen
 def document_tables(parsed: ParsedDocument) -> dict[str, list[Row]]:
     document_id = parsed.meta.document_id
     checked, links = reconcile(parsed, document_citations(parsed))
-    references, treaty_warnings = treaty_references(parsed)
-    for warning in mismatches(checked, links) + treaty_warnings:
+    treaty_findings = treaty_references(parsed)
+    for warning in mismatches(checked, links) + treaty_findings.warnings:
         message = f"{parsed.meta.source_path}: {warning}"
         if message not in parsed.warnings:  # the tables may be built more than once per parse
             parsed.warnings.append(message)
     return {
         "references": [reference_row(document_id, n, c) for n, c in enumerate(checked, start=1)],
         "links": [link_row(document_id, link) for link in links],
-        "treaty_references": [treaty_reference_row(document_id, n, r) for n, r in enumerate(references, start=1)],
+        "treaty_references": [
+            treaty_reference_row(document_id, n, r) for n, r in enumerate(treaty_findings.references, start=1)
+        ],
     }
 
 
@@ -114,6 +118,30 @@ class Resolutions:
         return {"resolutions": [self.cited[symbol] for symbol in sorted(self.cited)]}
 
 
-def treaty_rows() -> dict[str, list[Row]]:
-    """The treaties codelist, from its vocabulary."""
-    return {"treaties": [treaty.__dict__ for treaty in treaties()]}
+def treaty_row(treaty: Treaty) -> Row:
+    return {**treaty.__dict__, "curated": not treaty.treaty_id.startswith(UNLISTED_PREFIX)}
+
+
+class Treaties:
+    """The treaties table: the curated list, in its order, then every treaty a note cites by its
+    Treaty Series reference that the list lacks, by id, under the name documents give it most often.
+    """
+
+    def __init__(self) -> None:
+        self.unlisted: dict[str, Counter[Treaty]] = {}
+
+    def pick(self, parsed: ParsedDocument) -> list[Treaty]:
+        return treaty_references(parsed).unlisted
+
+    def add(self, picked: list[Treaty]) -> None:
+        for treaty in picked:
+            self.unlisted.setdefault(treaty.treaty_id, Counter())[treaty] += 1
+
+    def rows(self) -> dict[str, list[Row]]:
+        curated = [treaty_row(treaty) for treaty in treaties()]
+        return {"treaties": curated + [treaty_row(self._best(key)) for key in sorted(self.unlisted)]}
+
+    def _best(self, treaty_id: str) -> Treaty:
+        """A name before a bare reference, then the most frequent name, then the first in order."""
+        named = self.unlisted[treaty_id]
+        return min(named, key=lambda treaty: (not treaty.short_title, -named[treaty], treaty.title))

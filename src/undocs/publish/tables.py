@@ -148,7 +148,7 @@ class Codelist:
 # Tables built from all documents (distinct resolutions, codelists): a builder class each, appended likewise.
 PER_PACKAGE: list[Callable[[], PackageTables]] = [
     citation_tables.Resolutions,
-    partial(Codelist, citation_tables.treaty_rows),
+    citation_tables.Treaties,
     partial(Codelist, asks.addressee_rows),
     partial(Codelist, themes.theme_rows),
 ]
