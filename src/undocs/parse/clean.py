@@ -145,6 +145,7 @@ class _Classifier:
         self.form_feed_page = 0
         self.page = 1
         self.at_page_foot = False
+        self.body_since_note: list[str] = []  # body lines read since the last note began
 
     def run(self, lines: list[SourceLine]) -> None:
         for line in lines:
@@ -185,12 +186,28 @@ class _Classifier:
         if self.in_notes and self._add_to_notes(line):
             return LineKind.FOOTNOTE
         self._end_notes()
+        if self._opens_unseparated_note(line.text):
+            self.in_notes = True  # the notes of a page whose extraction dropped the separator
+            self._add_to_notes(line)
+            return LineKind.FOOTNOTE
         if patterns.PLENARY_MEETING.match(text) or (self.after_plenary and patterns.DATE_LINE.match(text)):
             self.after_plenary = True
             self.result.closing.append(line)
             return LineKind.METADATA
         self.result.body.append(line)
+        self.body_since_note.append(line.text)
         return LineKind.BODY
+
+    def _opens_unseparated_note(self, text: str) -> bool:
+        """The next note's first line with no separator above it: its number follows the last
+        note's, its text opens as a note does, and the body since that note carries its marker."""
+        start = patterns.NOTE_START.match(text)
+        if not start or not start["number"].isdigit() or int(start["number"]) != self.last_note + 1:
+            return False
+        marker = patterns.marker_of(start["number"])
+        return bool(patterns.NOTE_TEXT_OPENING.match(start["text"])) and any(
+            marker.search(body) for body in self.body_since_note
+        )
 
     def _is_furniture(self, text: str) -> bool:
         if patterns.PAGE_NUMBER_LINE.match(text):
@@ -216,6 +233,7 @@ class _Classifier:
             number = start.group("number")
             self.note = RawNote(number, [start.group("text")], line.number, line.number)
             self.result.notes.append(self.note)
+            self.body_since_note = []
             if number.isdigit():
                 self.last_note = int(number)
             return True

@@ -11,7 +11,8 @@ import re
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 # --- page furniture --------------------------------------------------------------------
-SEPARATOR_LINE = re.compile(r"^\s*_{5,}\s*$")
+# The rule above a page's notes: underscores as the PDF prints it, "---" as Markdown writes it.
+SEPARATOR_LINE = re.compile(r"^\s*(?:_{5,}|-{3,})\s*$")
 LINK_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
 # "5/14 25-17755", "3/5 18-17962", "18-18418 2/2", a lone "2/2", a lone job number "25-17755",
 # the first page's "18-18418 (E)    071118" and its bar code "*1818418*".
@@ -44,9 +45,14 @@ OPERATIVE_LABEL = re.compile(r"^\s*(?P<number>\d{1,3})\.(?:\s+|$)")
 SUBPARAGRAPH_LABEL = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 LABEL_ONLY_LINE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,7}\))\s*$")
 # A capitalised participle opening a preambular paragraph that the vocabulary does not list.
+# How a preambular paragraph opens when its phrase is not in the vocabulary: adverbs, then a
+# participle ("Re-emphasizing", "Disturbed"; "United" is a name) or an adjective of intent or
+# awareness ("Desirous of", "Conscious that", "Seized of").
 PARTICIPLE_START = re.compile(
-    r"^(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Again|Profoundly)\s+)?"
-    r"[A-Z][a-z]+ing\b"
+    r"^(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Again|Profoundly|Firmly|Particularly"
+    r"|Equally|Extremely|Ever|Unequivocally|Solemnly|Greatly|Most|Very)\s+)*"
+    r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
+    r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
@@ -55,9 +61,30 @@ PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
 
 # --- footnotes ---------------------------------------------------------------------------------
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")
+# How a note's text opens when no separator sets the notes apart: a capital, a symbol, a quote
+# ("See resolution 70/1.", "A/80/342.", "Ibid."), never a month ("13 September 2025" is body).
+NOTE_TEXT_OPENING = re.compile(rf"^(?!(?:{MONTHS})\b)[A-Z“\"‘(]")
 DIGIT_RUN = re.compile(r"\d+")
 SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(number: str) -> str:
+    """``"12"`` -> ``"¹²"``, as a PDF's raised marker is written."""
+    return number.translate(TO_SUPERSCRIPT)
+
+
+def marker_of(number: str) -> re.Pattern[str]:
+    """Note ``number``'s marker as text extractions print it: raised, after a space, or fused to
+    the word or year before it ("of 19881 and" is 1988 and note 1).
+
+    >>> bool(marker_of("1").search("of 19881 and")), bool(marker_of("2").search("Rights, 2 the")), bool(marker_of("3").search("the 2030 Agenda"))
+    (True, True, False)
+    """
+    return re.compile(rf"(?<=\S)\s?{number}(?=[\s,;:.)]|$)|{superscript(number)}")
+
+
 # Characters a marker may stick to without a space: "Korea,2", "Goals13", "Korea;27".
 MARKER_FUSED_AFTER = re.compile(r"[A-Za-z)\],;:.’”\"]$")
 # A note cited again is certain only where its number sticks to punctuation or to a lower-case

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from undocs.models import Footnote, LineKind, Link, Paragraph, SourceLine
-from undocs.parse import patterns
+from undocs.parse import markdown, patterns
 from undocs.parse.clean import clean, title_text
 from undocs.parse.footnotes import attach
 from undocs.parse.segment import segment
@@ -116,7 +116,7 @@ def front_facts(front: list[SourceLine], chapeau: SourceLine | None) -> dict[str
 
 def parse_resolution(lines: list[SourceLine], path: str, symbol: str = "") -> ParsedText:
     """Parse a resolution's text (extracted from its PDF, or clean one-paragraph-per-line text)."""
-    cleaned = clean(lines, symbol)
+    cleaned = clean(markdown.repair(lines), symbol)
     paragraphs = segment(cleaned, path)
     footnotes = attach(paragraphs, cleaned.notes, cleaned.warnings)
     facts = front_facts(cleaned.front, cleaned.chapeau)
