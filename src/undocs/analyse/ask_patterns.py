@@ -153,6 +153,13 @@ def actor_noun() -> re.Pattern[str]:
     return re.compile(rf"(?:(?!(?:and|or|to|as|in|of|with|for)\b)[\w'-]+\s+){{0,3}}?(?:{nouns})(?![\w-])")
 
 
+# Words that may narrow a known name from before: "digital technology companies", "national
+# human rights institutions"; not a preposition or a list's "and".
+PREFIX = re.compile(r"(?:(?!(?:and|or|to|as|in|of|with|for|by|on|at|from|that|which)\b)[a-z][\w-]*\s+){1,3}")
+# A proper name no list knows, as an addressee only: "the Mountain Partnership", "INTERPOL".
+PROPER_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'-]*)*")
+
+
 @cache
 def pronoun() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(vocab.load('addressees')['pronouns'])})(?![\w-])")
@@ -161,19 +168,21 @@ def pronoun() -> re.Pattern[str]:
 # --- figures --------------------------------------------------------------------------------
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z])")
 NUMBER = r"(?P<value>\d+(?:\.\d+)?)"
+TOTAL = r"(?P<total>\d+)"
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|$")
 # Where the subject of a figure ends: a dash, the end of a clause, or a comma that opens a
 # relative or participial clause (", which includes", ", accepting only") rather than a list item.
-SUBJECT_END = re.compile(r"\s*[—–;:.]|,\s+(?=which\b|who\b|whose\b|[a-z]+ing\b)|$")
+SUBJECT_END = re.compile(r"\s*[—–;:.]|,\s+(?=(?:and\s+)?(?:which|who|whose|[a-z]+ing)\b)|,?$")
 # "49% of the recommendations": the percentage's subject starts after "of (the)".
 OF_THE = re.compile(r"\s*of\s+(?:the\s+)?")
 
 
 @cache
 def figures() -> re.Pattern[str]:
-    """A number with a unit from figures.yaml: "49%", "all 43 recommendations", "the 13 recommendations"."""
+    """A number with a unit from figures.yaml: "49%", "all 43 recommendations", "132 of the 262 recommendations"."""
     units = vocab.load("figures")["units"]
     groups = "|".join(rf"(?P<{unit}>{alternation(forms)})" for unit, forms in units.items())
-    return re.compile(rf"(?<![\w.]){NUMBER}\s*(?:{groups})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.]){NUMBER}(?:\s+of\s+(?:the\s+)?{TOTAL})?\s*(?:{groups})(?![\w-])", re.IGNORECASE)
 
 
 @cache

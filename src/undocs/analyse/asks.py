@@ -114,7 +114,7 @@ def state_concerned(title: str) -> str:
 
 def body_of(parsed: ParsedDocument) -> str:
     """The adopting body's addressee code, from the symbol (A/HRC/RES/55/21) or the body named."""
-    if parsed.meta.document_type != "resolution":
+    if parsed.meta.document_type not in ("resolution", "draft_resolution"):
         return ""
     symbol, body = parsed.meta.symbol, parsed.meta.body
     if symbol.startswith("A/HRC/") or "Human Rights Council" in body:
@@ -135,7 +135,9 @@ def _known_names(state: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if state:
         names = ap.alternation(_states()[state])
         generic = ap.alternation(entries["state_concerned_phrases"])
-        pattern = rf"{of_state}(?:{names})(?:\s+(?:{generic}))?|{generic}"
+        # The State's adjective begins as its name does: Iran -> Iranian, Syria -> Syrian.
+        stems = "|".join(re.escape(name.split()[-1][: max(4, len(name.split()[-1]) - 1)]) for name in _states()[state])
+        pattern = rf"{of_state}(?:{names})(?:\s+(?:{generic}))?|(?:(?:{stems})\w*\s+)?(?:{generic})"
         kinds.insert(0, ("state_concerned", re.compile(rf"(?:{pattern})(?![\w-])")))
     return tuple(kinds)
 
@@ -170,7 +172,11 @@ def _name(text: str, position: int, state: str) -> tuple[_Name | None, bool]:
     pronoun = ap.pronoun().match(text, start) if start == position else None
     if pronoun:
         return _Name(_last_named(text, position, state), position, pronoun.end()), True
-    actor = ap.actor_noun().match(text, start)
+    prefix = ap.PREFIX.match(text, start)
+    narrowed = _name_at(text, prefix.end(), state) if prefix else None
+    if narrowed:
+        return _Name(narrowed.kind, position, narrowed.end), True
+    actor = ap.actor_noun().match(text, start) or ap.PROPER_NAME.match(text, start)
     return (_Name("other", position, actor.end()), False) if actor else (None, False)
 
 
