@@ -52,7 +52,9 @@ class _Builder:
             return
         depth = paragraph_id.count(".")
         position = len(self.paragraphs) + 1
-        self.paragraphs.append(Paragraph(paragraph_id, parent_id, section, label, position, depth, "", text, position, position))
+        self.paragraphs.append(
+            Paragraph(paragraph_id, parent_id, section, label, position, depth, "", text, position, position)
+        )
 
     def block(self, element: ET.Element, paragraph_id: str, parent_id: str, section: str) -> None:
         """A paragraph or point: its intro or content, then its points as children."""

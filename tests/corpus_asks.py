@@ -10,7 +10,6 @@ import sys
 from collections import Counter
 
 import akn_text
-
 from undocs.analyse.asks import recommendation_rows
 from undocs.analyse.figures import figure_rows
 

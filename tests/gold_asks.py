@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 
 import akn_text
-
 from undocs.analyse.asks import recommendation_rows
 
 GOLD = akn_text.AKN.parent / "gold" / "asks"

@@ -7,10 +7,10 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import akn_text
-import gold_asks
 import pytest
 
+import akn_text
+import gold_asks
 from corpus_data import CORPUS
 from undocs import paths, vocab
 from undocs.analyse import asks as asks_module
@@ -62,15 +62,18 @@ def test_paragraph_20_gives_18_rows_to_the_dprk_inherited_from_its_chapeau(asks:
     assert row(asks, "op20.r:state_concerned")["action_text"].startswith("To ensure the right to freedom of thought")
     # The chapeau hands its ask down and keeps its own row, with the action it states itself.
     chapeau = row(asks, "op20:state_concerned")
-    assert (chapeau["inherited"], chapeau["addressee_text"]) == (False, "the Government of the Democratic People’s Republic of Korea")
+    assert (chapeau["inherited"], chapeau["addressee_text"]) == (
+        False,
+        "the Government of the Democratic People’s Republic of Korea",
+    )
     assert chapeau["action_text"].startswith("to respect, protect and fulfil all human rights")
 
 
 def test_paragraphs_13_and_16_to_19_and_28_address_whom_the_issue_says(asks: list[Row]) -> None:
     found = addressees_by_paragraph(asks)
-    assert {paragraph: found[paragraph] for paragraph in ("op16", "op17", "op18", "op19")} == dict.fromkeys(
-        ("op16", "op17", "op18", "op19"), {"member_states"}
-    )
+    assert {paragraph: found[paragraph] for paragraph in ("op16", "op17", "op18", "op19")} == {
+        paragraph: {"member_states"} for paragraph in ("op16", "op17", "op18", "op19")
+    }
     assert [row(asks, f"op{n}:member_states")["action_phrase"] for n in (16, 17, 18, 19)] == [
         "Calls upon",
         "Also calls upon",
@@ -157,7 +160,10 @@ def test_words_after_an_addressee_are_not_addressees(asks: list[Row]) -> None:
     found = addressees_by_paragraph(asks)
     # "all Member States that engage in dialogue with the DPRK to continue": a subset of States.
     dialogue = row(asks, "op23:specific_states")
-    assert dialogue["addressee_text"] == "all Member States that engage in dialogue with the Democratic People’s Republic of Korea"
+    assert (
+        dialogue["addressee_text"]
+        == "all Member States that engage in dialogue with the Democratic People’s Republic of Korea"
+    )
     assert dialogue["action_text"].startswith("to continue to advocate")
     # op21's list of whose recommendations to implement is the action, not addressees.
     assert found["op21"] == {"state_concerned"}
@@ -296,7 +302,10 @@ def test_asks_of_the_rome_statute_resolution() -> None:
         pytest.skip(f"the real UN resolutions are not here: {source} is absent (it sits beside the repo)")
     rows = recommendation_rows(parse_file(source))
     parties = row(rows, "op9:states_parties")
-    assert (parties["addressee_text"], parties["kind"]) == ("States parties to the Rome Statute that have not yet done so", "ask")
+    assert (parties["addressee_text"], parties["kind"]) == (
+        "States parties to the Rome Statute that have not yet done so",
+        "ask",
+    )
     # "States parties to the Rome Statute that have not yet done so to adopt ...": "to the" is no action,
     # and ", and recalls the provision ..." is a new clause, not part of what is asked.
     assert parties["action_text"].startswith("to adopt national legislation")
@@ -367,20 +376,22 @@ def test_a_declaration_requests_in_its_own_voice() -> None:
 
 
 def test_wording_that_used_to_abort_the_document() -> None:
-    assert [(a.addressee_id, a.kind, a.action_text) for a in find_asks("Decides, in that regard, to remain seized;", DPRK)] == [
-        ("general_assembly", "self", "to remain seized")
-    ]
-    assert [(a.addressee_id, a.addressee_text) for a in find_asks("Urges, in particular, the Government to act;", DPRK)] == [
-        ("state_concerned", "the Government")
-    ]
+    assert [
+        (a.addressee_id, a.kind, a.action_text) for a in find_asks("Decides, in that regard, to remain seized;", DPRK)
+    ] == [("general_assembly", "self", "to remain seized")]
+    assert [
+        (a.addressee_id, a.addressee_text) for a in find_asks("Urges, in particular, the Government to act;", DPRK)
+    ] == [("state_concerned", "the Government")]
     assert find_asks("Concerned that, despite the efforts of States, violations continue,", DPRK) == []
 
 
-def test_a_paragraph_an_analyser_fails_on_is_a_warning(seeds: dict[str, ParsedDocument], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_paragraph_an_analyser_fails_on_is_a_warning(
+    seeds: dict[str, ParsedDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
     resolution = seeds[RESOLUTION_ID]
     real = asks_module.find_asks
 
-    def fails_on_op12(text: str, context: Context = Context()) -> list[asks_module.Ask]:
+    def fails_on_op12(text: str, context: Context = DPRK) -> list[asks_module.Ask]:
         if text.startswith("Expresses its concern at the failure of the authorities"):
             raise AttributeError("'NoneType' object has no attribute 'end'")
         return real(text, context)
@@ -391,10 +402,14 @@ def test_a_paragraph_an_analyser_fails_on_is_a_warning(seeds: dict[str, ParsedDo
     warning = next(w for w in resolution.warnings if "could not be analysed" in w)
     resolution.warnings.remove(warning)
     line = resolution.paragraph("op12").line_start
-    assert warning.startswith(f"{resolution.meta.source_path}:{line}: asks: paragraph op12 could not be analysed (AttributeError")
+    assert warning.startswith(
+        f"{resolution.meta.source_path}:{line}: asks: paragraph op12 could not be analysed (AttributeError"
+    )
 
 
-def test_a_row_that_breaks_its_schema_is_a_warning(seeds: dict[str, ParsedDocument], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_row_that_breaks_its_schema_is_a_warning(
+    seeds: dict[str, ParsedDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
     resolution = seeds[RESOLUTION_ID]
     monkeypatch.setattr(asks_module, "_action", lambda phrase: "")  # every row would lack its required action
     assert recommendation_rows(resolution) == []

@@ -48,7 +48,9 @@ WE = re.compile(rf"\bwe\s+(?:{ADVERB}\s+)*$", re.IGNORECASE)
 # After a plural noun that looks like a verb: "requests for assistance", "the demands of".
 NOUN_USE = re.compile(r"\s+(?:of|from|by|made|received|submitted|contained|addressed|were|was|are|have|had)\b")
 # Words that may stand before an addressee: "all Member States", "the relevant United Nations ...".
-DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|concerned|its|their|those|these|any|each|every|both|interested)\s+)*")
+DETERMINERS = re.compile(
+    r"(?:(?:the|all|relevant|other|concerned|its|their|those|these|any|each|every|both|interested)\s+)*"
+)
 SUBSET = re.compile(r"(?:those|these)\s")
 # Between two addressees: "Member States, the General Assembly", "X and Y", ", and other stakeholders".
 SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
@@ -96,6 +98,7 @@ BARE_ACTION = re.compile(r"\s*,?\s*")
 ACTOR_OF = re.compile(r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:of|by)\s+")
 # Connectors left at the end of an ask's text when the next ask follows: ", and", "and, in this regard:".
 TRAILING = re.compile(r"(?:[\s,;:.]|\band\b|\bin this regard\b|\bto this end\b|\bin that regard\b)+$")
+
 
 def alternation(phrases: Iterable[str]) -> str:
     """``phrases`` as one regex alternation, longest first so the longer one wins at a place."""

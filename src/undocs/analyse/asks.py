@@ -109,7 +109,9 @@ def state_concerned(title: str) -> str:
     if not found:
         return ""
     name = " ".join(found.group(0).split())
-    return next(official for official, names in _states().items() if name in {n.translate(ap.APOSTROPHES) for n in names})
+    return next(
+        official for official, names in _states().items() if name in {n.translate(ap.APOSTROPHES) for n in names}
+    )
 
 
 def body_of(parsed: ParsedDocument) -> str:
@@ -128,7 +130,9 @@ def body_of(parsed: ParsedDocument) -> str:
 def _known_names(state: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each kind of addressee with its names; the State concerned's from its names, other States' as specific."""
     entries = vocab.load("addressees")
-    kinds = [(e["id"], ap.name_pattern(e["phrases"], e.get("patterns", []))) for e in entries["addressees"] if e["phrases"]]
+    kinds = [
+        (e["id"], ap.name_pattern(e["phrases"], e.get("patterns", []))) for e in entries["addressees"] if e["phrases"]
+    ]
     others = [name for official, names in _states().items() if official != state for name in names]
     of_state = r"(?:(?:Government|authorities|leadership|people)\s+of\s+(?:the\s+)?)?"
     kinds.append(("specific_states", re.compile(rf"{of_state}(?:{ap.alternation(others)})(?![\w-])")))
@@ -270,7 +274,10 @@ def _object(text: str, verb: re.Match[str], stop: int, context: Context) -> Iter
     yield None, "ask", object_start
 
 
-def find_asks(text: str, context: Context = Context()) -> list[Ask]:
+NO_CONTEXT = Context()
+
+
+def find_asks(text: str, context: Context = NO_CONTEXT) -> list[Ask]:
     """Asks in one paragraph's text, in reading order; an ask's text ends where the next begins."""
     plain = text.translate(ap.APOSTROPHES)
     verbs = _verbs(plain)

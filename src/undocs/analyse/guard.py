@@ -38,7 +38,7 @@ def each_paragraph(
     for paragraph in parsed.paragraphs:
         try:
             found = analyse(paragraph)
-        except Exception as error:  # noqa: BLE001 - any failure on one paragraph must not stop the document
+        except Exception as error:
             _warn(
                 parsed,
                 paragraph.line_start,
