@@ -55,8 +55,9 @@ SUBSET = re.compile(r"(?:those|these)\s")
 # Between two addressees: "Member States, the General Assembly", "X and Y", ", and other stakeholders".
 SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A part of a list that adds no addressee of its own: "the United Nations system, including
-# relevant specialized agencies, ..."; it runs to the next comma.
-INCLUDING = re.compile(r"\s*,?\s*(?:including|in\s+particular|especially|notably|such\s+as)\b[^,;:]*")
+# relevant specialized agencies, ..."; it runs past the name it gives to the next comma.
+INCLUDING = re.compile(r"\s*,?\s*(?:including|in\s+particular|especially|notably|such\s+as)\s+")
+REST_OF_ITEM = re.compile(r"[^,;:]*")
 # "to" that opens an infinitive ("to comply"), not a place, a party or a treaty ("to the Rome
 # Statute", "to international humanitarian law").
 TO_VERB = (
@@ -88,6 +89,7 @@ ASIDE_AFTER_VERB = re.compile(
 # The infinitive after a relative clause of any length: "other stakeholders towards which the
 # commission ... has directed recommendations to take ..."; within the clause.
 LATER_INFINITIVE = re.compile(rf"[^;:]*?\s(?={TO_VERB})")
+SHARED_OBJECT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s*")
 THAT = re.compile(r"\s*that\s+")
 SPACE = re.compile(r"\s*")
 # After "demands that X", the action is a bare verb: "that the Government sincerely listen";
@@ -160,7 +162,7 @@ def actor_noun() -> re.Pattern[str]:
 # human rights institutions"; not a preposition or a list's "and".
 PREFIX = re.compile(r"(?:(?!(?:and|or|to|as|in|of|with|for|by|on|at|from|that|which)\b)[a-z][\w-]*\s+){1,3}")
 # A proper name no list knows, as an addressee only: "the Mountain Partnership", "INTERPOL".
-PROPER_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'-]*)*")
+PROPER_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|on|the|and(?!\s+the\b))\s+)*[A-Z][\w'-]*)*")
 
 
 @cache
@@ -186,6 +188,12 @@ def figures() -> re.Pattern[str]:
     units = vocab.load("figures")["units"]
     groups = "|".join(rf"(?P<{unit}>{alternation(forms)})" for unit, forms in units.items())
     return re.compile(rf"(?<![\w.]){NUMBER}(?:\s+of\s+(?:the\s+)?{TOTAL})?\s*(?:{groups})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def figures_subject() -> re.Pattern[str]:
+    """What a figure counts must be recommendations: "49% of the recommendations received", not "0.7 per cent of gross national income"."""
+    return re.compile(rf"(?:{alternation(vocab.load('figures')['units']['recommendations'])})\b", re.IGNORECASE)
 
 
 @cache

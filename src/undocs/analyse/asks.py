@@ -130,8 +130,15 @@ def body_of(parsed: ParsedDocument) -> str:
 def _known_names(state: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each kind of addressee with its names; the State concerned's from its names, other States' as specific."""
     entries = vocab.load("addressees")
+    # Phrases and each pattern apart, so that the longest match wins whichever gives it.
     kinds = [
-        (e["id"], ap.name_pattern(e["phrases"], e.get("patterns", []))) for e in entries["addressees"] if e["phrases"]
+        (entry["id"], pattern)
+        for entry in entries["addressees"]
+        if entry["phrases"]
+        for pattern in [
+            ap.name_pattern(entry["phrases"]),
+            *(ap.name_pattern([], [p]) for p in entry.get("patterns", [])),
+        ]
     ]
     others = [name for official, names in _states().items() if official != state for name in names]
     of_state = r"(?:(?:Government|authorities|leadership|people)\s+of\s+(?:the\s+)?)?"
@@ -193,6 +200,15 @@ def _qualified(text: str, name: _Name, stop: int, in_list: bool = False) -> _Nam
     return _Name("specific_states" if restricts else name.kind, name.start, qualifier.end())
 
 
+def _past_including(text: str, position: int, state: str) -> int:
+    """Past an "including ..." part at ``position``, the name it gives and the rest of its item."""
+    including = ap.INCLUDING.match(text, position)
+    if not including:
+        return position
+    named, _ = _name(text, including.end(), state)
+    return ap.REST_OF_ITEM.match(text, named.end if named else including.end()).end()
+
+
 def _addressees(text: str, position: int, stop: int, state: str) -> tuple[list[_Name], int, bool]:
     """Addressees listed from ``position``, where the list ends and whether its first name is known."""
     found: list[_Name] = []
@@ -200,8 +216,7 @@ def _addressees(text: str, position: int, stop: int, state: str) -> tuple[list[_
     while end < stop:
         start = end
         if found:
-            including = ap.INCLUDING.match(text[:stop], end)
-            start = including.end() if including else end
+            start = _past_including(text[:stop], end, state)
             separator = ap.SEPARATOR.match(text[:stop], start)
             if not separator:
                 break
@@ -285,9 +300,13 @@ def find_asks(text: str, context: Context = NO_CONTEXT) -> list[Ask]:
     for index, verb in enumerate(verbs):
         stop = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
         phrase = text[verb.start() : verb.end()]
-        for name, kind, start in _object(plain, verb, stop, context):
-            new_clause = ap.clause_break().search(plain, start, stop)
-            action_text = ap.TRAILING.sub("", text[start : new_clause.start() if new_clause else stop])
+        # "Invites and encourages all States to ...": two verbs, one object.
+        shared = index + 1 < len(verbs) and ap.SHARED_OBJECT.fullmatch(plain, verb.end(), stop)
+        object_verb = verbs[index + 1] if shared else verb
+        object_stop = (verbs[index + 2].start() if index + 2 < len(verbs) else len(text)) if shared else stop
+        for name, kind, start in _object(plain, object_verb, object_stop, context):
+            new_clause = ap.clause_break().search(plain, start, object_stop)
+            action_text = ap.TRAILING.sub("", text[start : new_clause.start() if new_clause else object_stop])
             addressee_id = name.kind if name else "other"
             addressee_text = text[name.start : name.end].strip(" ,") if name and kind == "ask" else ""
             action = _action(verb.group(0))

@@ -1,6 +1,6 @@
 """Stage: figures. The numbers a statement or resolution gives about how a State answered its review.
 
-A figure is a number with a unit from ``vocab/figures.yaml`` ("49%", "43 recommendations",
+A figure is a number of recommendations, or a share of them, with a unit from ``vocab/figures.yaml`` ("49%", "43 recommendations",
 "132 of the 262 recommendations", which counts 132 out of a ``total`` of 262), the subject it
 counts ("recommendations received in the fourth UPR") and the response it counts, read from the
 words around it in the same sentence: the nearest response phrase before it ("failure to
@@ -72,6 +72,8 @@ def find_figures(text: str) -> list[Figure]:
             of_the = ask_patterns.OF_THE.match(text, subject_start)
             subject_start = of_the.end() if of_the else subject_start
         subject_end = ask_patterns.SUBJECT_END.search(text, subject_start).start()
+        if not ask_patterns.figures_subject().match(text, subject_start):
+            continue  # a share of something else ("0.7 per cent of gross national income")
         response, phrase_start = _response(text, match.start(), subject_end)
         if not response:  # a number that counts no response ("the 19 recommendations made by") is not a figure
             continue
