@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean bench release corpus
+.PHONY: build test lint lock clean bench release corpus gold-asks corpus-asks
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
@@ -14,6 +14,12 @@ test: $(INSTALLED)  ## the test suite (doctests included; the R and LibreOffice 
 
 bench: $(INSTALLED)  ## convert + validate 1..1000 varied documents; prints speed, memory and a summary
 	$(BIN)/python scripts/bench.py
+
+gold-asks: $(INSTALLED)  ## asks read against ../shared/gold/asks: precision and recall per document
+	cd tests && ../$(BIN)/python gold_asks.py
+
+corpus-asks: $(INSTALLED)  ## the ask and figure analysers over every resolution of ../shared/akn: failures and rows
+	cd tests && ../$(BIN)/python corpus_asks.py
 
 release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, <package>.zip, each checked
 	$(BIN)/undocs release

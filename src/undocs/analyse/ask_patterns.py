@@ -19,31 +19,87 @@ from functools import cache
 
 from undocs import vocab
 
-# Curly apostrophes are matched as straight ones; one character for one, so offsets agree.
-APOSTROPHES = str.maketrans("’‘", "''")
+# Curly apostrophes are matched as straight ones, a non-breaking hyphen as a hyphen; one
+# character for one, so offsets agree.
+APOSTROPHES = str.maketrans("’‘‑", "''-")
 
 # --- asks ---------------------------------------------------------------------------------
-# Words that may stand before an addressee: "all Member States", "the relevant United Nations ...".
-DETERMINERS = re.compile(r"(?:(?:the|all|relevant|other|concerned)\s+)*")
-# Between two addressees: "Member States, the General Assembly", "X and Y", ", and other stakeholders".
-SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
-# After a verb: "strongly demanding again that the ...", "recommends that the ...".
-AFTER_VERB = re.compile(r"\s+(?:again\s+)?(?P<that>that\s+)?")
-# "to" that opens an infinitive ("to comply"), not a place or a party ("to the Rome Statute").
-TO_VERB = r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|each|such)\b)[a-z]"
-# The asked action: "to comply ...", also after an aside: "X, as a matter of urgency, to ...".
-INFINITIVE = re.compile(rf"(?:\s*,[^,;]{{1,80}},)?\s+(?={TO_VERB})")
-# Words that narrow the addressee before the action: "all Member States that engage in ... to
-# continue", "other stakeholders towards which the commission ... has directed recommendations to
-# implement", "States parties to the Rome Statute that have not yet done so to adopt".
-RELATIVE_CLAUSE = re.compile(
-    r"\s+(?:that|which|who|whom|whose|towards which|to which|to whom|"
-    rf"(?:to|of|in|with|from|at)\s+(?:the|a|an|its|their)\b)[^;:]*?\s(?={TO_VERB})"
+# Adverbs that fold into an asking verb: "Also", "once again", "Calls again upon", "Strongly".
+ADVERB = r"(?:also|further|again|once\s+again|once\s+more|strongly|firmly|urgently|therefore|furthermore|hereby)"
+ADVERBS = re.compile(rf"\b{ADVERB}\b\s*", re.IGNORECASE)
+# What stands before a verb that asks inside a paragraph: a comma, "and", "in this regard", or
+# "We" in a declaration. Anything else ("by encouraging", "the requests", "which urges") is not
+# the body asking.
+CONNECTOR = re.compile(
+    r"(?:^|[,;:(]|\band|\bwhile|\bin\s+(?:this|that)\s+(?:regard|respect|context),?|\bto\s+(?:this|that)\s+end,?"
+    rf"|\bin\s+particular,?|\bthus|\bhence|\bwe)\s*(?:{ADVERB}\s+)*$",
+    re.IGNORECASE,
 )
-# After "demands that X", the action is a bare verb: "that the Government sincerely listen".
-BARE_ACTION = re.compile(r"\s+(?=[a-z])")
+# A participle inside a paragraph needs more than a comma: "..., and urging", "in this regard
+# urging"; after a bare comma it tells what the thing just named does ("the Final Document ...,
+# calling for the urgent negotiation").
+PARTICIPLE_CONNECTOR = re.compile(
+    r"(?:\band|\bwhile|\bin\s+(?:this|that)\s+(?:regard|respect|context),?|\bto\s+(?:this|that)\s+end,?)"
+    rf"\s*(?:{ADVERB}\s+)*$",
+    re.IGNORECASE,
+)
+PARTICIPLE = re.compile(rf"(?:{ADVERB}\s+)*\w+ing\b", re.IGNORECASE)
+WE = re.compile(rf"\bwe\s+(?:{ADVERB}\s+)*$", re.IGNORECASE)
+# After a plural noun that looks like a verb: "requests for assistance", "the demands of".
+NOUN_USE = re.compile(r"\s+(?:of|from|by|made|received|submitted|contained|addressed|were|was|are|have|had)\b")
+# Words that may stand before an addressee: "all Member States", "the relevant United Nations ...".
+DETERMINERS = re.compile(
+    r"(?:(?:the|all|relevant|other|concerned|its|their|those|these|any|each|every|both|interested)\s+)*"
+)
+SUBSET = re.compile(r"(?:those|these)\s")
+# Between two addressees: "Member States, the General Assembly", "X and Y", ", and other stakeholders".
+SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
+# A part of a list that adds no addressee of its own: "the United Nations system, including
+# relevant specialized agencies, ..."; it runs past the name it gives to the next comma.
+INCLUDING = re.compile(r"\s*,?\s*(?:including|in\s+particular|especially|notably|such\s+as)\s+")
+REST_OF_ITEM = re.compile(r"[^,;:]*")
+# "to" that opens an infinitive ("to comply"), not a place, a party or a treaty ("to the Rome
+# Statute", "to international humanitarian law").
+TO_VERB = (
+    r"to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|each|such|international|national|"
+    r"regional|human|humanitarian|relevant|respective|women|children|persons|people|victims|date|whom|which|"
+    r"what|them|it|him|us|one|both|other|some|many)\b)[a-z]"
+)
+# Words after a name that narrow it: "all States that have relations with ...", "States Parties
+# to the Treaty on ...", "the field-based structure ... in Seoul"; they run to the next comma.
+QUALIFIER = re.compile(
+    r"\s+(?:that|which|who|whose|with|in|of|from|at|on|for|under|engaged|concerned|involved|having|where|towards|"
+    rf"to\s+(?:the|a|an)\b)[^,;:]*?(?=,|\s+and\s+(?:the|all|other)\b|\s+as\s+well\s+as\b|\s+{TO_VERB}|$)"
+)
+# A qualifier that only restates the action ("that have not yet done so") leaves all States all States.
+RESTATES_ACTION = re.compile(r"\s+(?:that|which|who)\s+(?:have|has)\s+not\s+(?:yet\s+|already\s+)?")
+RESTRICTED_KINDS = ("all_states", "member_states")
+# A relative clause after the last of several names narrows the whole list ("..., foundations and
+# other stakeholders towards which the commission has directed recommendations"), not that name.
+RELATIVE = re.compile(r"\s+(?:that|which|who|whose|towards)\b")
+INFINITIVE = re.compile(rf"\s*,?\s*(?={TO_VERB})")
+# An aside of any length between the addressees and the infinitive: "the Government, through
+# continuous dialogues, to invite".
+ASIDE_THEN_INFINITIVE = re.compile(rf"\s*,[^;:]*?,\s*(?={TO_VERB})")
+# An aside right after the verb: "Urges, in particular, the ...", "Decides, in that regard, to".
+ASIDE_AFTER_VERB = re.compile(
+    r"\s*,\s*[^,;:]{1,200}?,\s*|\s+(?:in\s+(?:this|that)\s+regard|to\s+(?:this|that)\s+end|in\s+particular|"
+    r"as\s+a\s+matter\s+of\s+(?:priority|urgency))\s+"
+)
+# The infinitive after a relative clause of any length: "other stakeholders towards which the
+# commission ... has directed recommendations to take ..."; within the clause.
+LATER_INFINITIVE = re.compile(rf"[^;:]*?\s(?={TO_VERB})")
+SHARED_OBJECT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s*")
+THAT = re.compile(r"\s*that\s+")
+SPACE = re.compile(r"\s*")
+# After "demands that X", the action is a bare verb: "that the Government sincerely listen";
+# "should" and "shall" are left to the action.
+BARE_ACTION = re.compile(r"\s*,?\s*")
+# A nominal object whose actor is named: "the continuing endeavours of the Office",
+# "the engagement of the Government of ...", "the efforts of Member States".
+ACTOR_OF = re.compile(r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:of|by)\s+")
 # Connectors left at the end of an ask's text when the next ask follows: ", and", "and, in this regard:".
-TRAILING = re.compile(r"(?:[\s,;:.]|\band\b|\bin this regard\b|\bto this end\b)+$")
+TRAILING = re.compile(r"(?:[\s,;:.]|\band\b|\bin this regard\b|\bto this end\b|\bin that regard\b)+$")
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -57,9 +113,29 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", flags)
 
 
+def _form(form: str) -> str:
+    """A verb form as a pattern; an adverb may stand between its words ("calls again upon")."""
+    return rf"\s+(?:{ADVERB}\s+)?".join(re.escape(word) for word in form.translate(APOSTROPHES).split())
+
+
+def _verb_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return re.compile(
+        rf"(?<![\w-])(?:{ADVERB}\s+)*(?:{'|'.join(_form(form) for form in ordered)})(?:\s+{ADVERB})*(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def verbs() -> re.Pattern[str]:
-    return phrase_pattern(form for action in vocab.load("actions")["actions"] for form in action["forms"])
+    """Asking verbs in the third person or as participles: "Strongly urges", "Calls again upon"."""
+    return _verb_pattern(form for action in vocab.load("actions")["actions"] for form in action.get("forms", []))
+
+
+@cache
+def base_verbs() -> re.Pattern[str]:
+    """Asking verbs in a declaration's own voice: "Request", "We urge"."""
+    return _verb_pattern(form for action in vocab.load("actions")["actions"] for form in action.get("base", []))
 
 
 @cache
@@ -69,29 +145,55 @@ def clause_break() -> re.Pattern[str]:
     return re.compile(rf",?\s+and\s+(?:also\s+)?(?:{alternation(form.lower() for form in forms)})\b")
 
 
+def name_pattern(phrases: Iterable[str], patterns: Iterable[str] = ()) -> re.Pattern[str]:
+    """Names of one kind of addressee, case-sensitive: "States" is an addressee, "states" a verb."""
+    alternatives = [alternation(phrases)] if phrases else []
+    return re.compile(rf"(?:{'|'.join(alternatives + list(patterns))})(?![\w-])")
+
+
 @cache
-def addressees() -> re.Pattern[str]:
-    """Addressee names, case-sensitive: "States" is an addressee, "states" is a verb."""
-    names = (phrase for entry in vocab.load("addressees")["addressees"] for phrase in entry["phrases"])
-    return phrase_pattern(names, flags=0)
+def actor_noun() -> re.Pattern[str]:
+    """A name the lists do not know that still names an actor: "all parties concerned", "interested institutions"."""
+    nouns = alternation(vocab.load("addressees")["actor_nouns"])
+    return re.compile(rf"(?:(?!(?:and|or|to|as|in|of|with|for)\b)[\w'-]+\s+){{0,3}}?(?:{nouns})(?![\w-])")
+
+
+# Words that may narrow a known name from before: "digital technology companies", "national
+# human rights institutions"; not a preposition or a list's "and".
+PREFIX = re.compile(r"(?:(?!(?:and|or|to|as|in|of|with|for|by|on|at|from|that|which)\b)[a-z][\w-]*\s+){1,3}")
+# A proper name no list knows, as an addressee only: "the Mountain Partnership", "INTERPOL".
+PROPER_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|on|the|and(?!\s+the\b))\s+)*[A-Z][\w'-]*)*")
+
+
+@cache
+def pronoun() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(vocab.load('addressees')['pronouns'])})(?![\w-])")
 
 
 # --- figures --------------------------------------------------------------------------------
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z])")
 NUMBER = r"(?P<value>\d+(?:\.\d+)?)"
+TOTAL = r"(?P<total>\d+)"
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|$")
 # Where the subject of a figure ends: a dash, the end of a clause, or a comma that opens a
 # relative or participial clause (", which includes", ", accepting only") rather than a list item.
-SUBJECT_END = re.compile(r"\s*[—–;:.]|,\s+(?=which\b|who\b|whose\b|[a-z]+ing\b)|$")
+SUBJECT_END = re.compile(r"\s*[—–;:.]|,\s+(?=(?:and\s+)?(?:which|who|whose|[a-z]+ing)\b)|,?$")
 # "49% of the recommendations": the percentage's subject starts after "of (the)".
 OF_THE = re.compile(r"\s*of\s+(?:the\s+)?")
 
 
 @cache
 def figures() -> re.Pattern[str]:
-    """A number with a unit from figures.yaml: "49%", "all 43 recommendations", "the 13 recommendations"."""
+    """A number with a unit from figures.yaml: "49%", "all 43 recommendations", "132 of the 262 recommendations"."""
     units = vocab.load("figures")["units"]
     groups = "|".join(rf"(?P<{unit}>{alternation(forms)})" for unit, forms in units.items())
-    return re.compile(rf"(?<![\w.]){NUMBER}\s*(?:{groups})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.]){NUMBER}(?:\s+of\s+(?:the\s+)?{TOTAL})?\s*(?:{groups})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def figures_subject() -> re.Pattern[str]:
+    """What a figure counts must be recommendations: "49% of the recommendations received", not "0.7 per cent of gross national income"."""
+    return re.compile(rf"(?:{alternation(vocab.load('figures')['units']['recommendations'])})\b", re.IGNORECASE)
 
 
 @cache
