@@ -67,7 +67,7 @@ REPEAT_MARKER_AFTER = re.compile(r"[,;:.)’”a-z]$")
 NOT_MARKER_BEFORE = re.compile(
     r"(?:\bNo\.|\bnos?\.|\bparagraphs?|\bresolutions?|\barticles?|\bvol\.|\bthe|\bof|\band|\bto"
     r"|\ball|\bchap\.|\bchapters?|\bsect\.|\brules?|\bprinciples?|\bGoals?|\btargets?|\bitems?"
-    r"|\bsessions?|\bannex|[-–/(])\s*$",
+    r"|\bsessions?|\bannex|[-–/(;:])\s*$",
     re.IGNORECASE,
 )
 NOT_MARKER_AFTER = re.compile(rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-–/]\d|\.\d|,\d{{3}}\b)")
