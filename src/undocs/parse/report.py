@@ -248,6 +248,25 @@ class _Units:
         return self.paragraphs
 
 
+def _cover_notes(cover: list[SourceLine], kinds: dict[int, LineKind]) -> tuple[list[RawNote], list[SourceLine]]:
+    """The cover's ``*`` notes (a note runs on to the cover's end) and its other lines."""
+    notes: list[RawNote] = []
+    front: list[SourceLine] = []
+    for line in cover:
+        star = rp.STAR_NOTE.match(line.text)
+        if star:
+            notes.append(RawNote(star.group("number"), [star.group("text")], line.number, line.number))
+        elif notes and line.text.strip():
+            notes[-1].lines.append(line.text)
+            notes[-1].line_end = line.number
+        else:
+            front.append(line)
+            kinds[line.number] = LineKind.METADATA
+            continue
+        kinds[line.number] = LineKind.FOOTNOTE
+    return notes, front
+
+
 def parse_report(lines: list[SourceLine], path: str) -> ParsedText:
     """Parse a report's text (extracted from its PDF, or clean text)."""
     cleaned = clean(lines)
@@ -258,15 +277,7 @@ def parse_report(lines: list[SourceLine], path: str) -> ParsedText:
         else:
             body.append(line)
     cover, rest = split_cover(body)
-    notes: list[RawNote] = []
-    for line in cover:
-        star = rp.STAR_NOTE.match(line.text)
-        if star:
-            notes.append(RawNote(star.group("number"), [star.group("text")], line.number, line.number))
-            cleaned.kinds[line.number] = LineKind.FOOTNOTE
-        else:
-            cleaned.kinds[line.number] = LineKind.METADATA
-    front = [line for line in cover if not rp.STAR_NOTE.match(line.text)]
+    notes, front = _cover_notes(cover, cleaned.kinds)
     title = _cover_title(front)
     paragraphs: list[Paragraph] = []
     if title:

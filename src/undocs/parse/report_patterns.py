@@ -15,7 +15,7 @@ import re
 # A page number printed alone ("13"), the job number ("GE.14-23930 (E)") and the bar code
 # (private-use glyphs of the bar-code font).
 LONE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-JOB_NUMBER = re.compile(r"^\s*GE\.\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
+JOB_NUMBER = re.compile(r"^\s*GE\.\s?\d{2}-\d{5}\s*(?:\(E\))?[\s\d]*$")
 BAR_CODE = re.compile(r"^[\s*\ue000-\uf8ff]+$")
 
 # --- cover -------------------------------------------------------------------------------------
