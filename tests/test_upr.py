@@ -19,10 +19,10 @@ from undocs.analyse import countries
 from undocs.analyse.upr import action_category, expand_numbers, lead_response, split_recommendation, upr_document
 from undocs.cli import main
 from undocs.parse.document import parse_file
+from undocs.parse.report import parse_report
 from undocs.read import pdf
 from undocs.read.sources import decode_lines
-from undocs.parse.report import parse_report
-from tests.upr_data import REVIEWS, THEMATIC_LISTS, UPR, requires_upr
+from upr_data import REVIEWS, THEMATIC_LISTS, UPR, requires_upr
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "upr_compare.py"
 
