@@ -206,5 +206,8 @@ def test_unknown_type_for_convert(repo_copy: Path, capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exit_info:
         main(["convert", str(source), "--out", str(out), "--type", "memo"])
     assert exit_info.value.code == 2
-    assert "argument --type: invalid choice: 'memo' (choose from 'resolution', 'statement')" in capsys.readouterr().err
+    assert (
+        "argument --type: invalid choice: 'memo' (choose from 'resolution', 'statement', 'report')"
+        in capsys.readouterr().err
+    )
     assert not out.exists()

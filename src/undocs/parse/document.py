@@ -15,6 +15,8 @@ from pathlib import Path
 from undocs.errors import SourceError
 from undocs.models import DocumentMeta, ParsedDocument, SourceLine
 from undocs.parse import audit, patterns
+from undocs.parse import report_patterns as rp
+from undocs.parse.report import parse_report
 from undocs.parse.resolution import ParsedText, parse_resolution
 from undocs.parse.statement import parse_statement
 from undocs.read import akn, language, pdf
@@ -22,8 +24,9 @@ from undocs.read.session_metadata import SessionFacts, session_facts
 from undocs.read.sources import ManifestEntry, read_lines, sha256_of
 from undocs.text import iso_date, relative
 
-PARSER_TYPES = ("resolution", "statement")
-RESOLUTION_TYPES = {"draft_resolution", "resolution", "decision", "declaration", "report"}
+PARSER_TYPES = ("resolution", "statement", "report")
+# A report's cover names it ("Report of the Working Group ...", "National report ...") or it has a contents page.
+REPORT_COVER_LINES = 30
 
 
 def slug(text: str) -> str:
@@ -33,6 +36,8 @@ def slug(text: str) -> str:
 def _parse_text(lines: list[SourceLine], parser: str, path: str, symbol: str) -> ParsedText:
     if parser == "statement":
         return parse_statement(lines)
+    if parser == "report":
+        return parse_report(lines, path)
     return parse_resolution(lines, path, symbol)
 
 
@@ -91,7 +96,7 @@ def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
     else:
         lines, origin = _read(entry.path, path, entry.encoding, source_format)
         _check_language(lines, path)
-        parser = "statement" if entry.document_type == "statement" else "resolution"
+        parser = entry.document_type if entry.document_type in {"statement", "report"} else "resolution"
         parsed = _parse_text(lines, parser, path, str(metadata.get("symbol", "")))
         line_count, session = len(lines), None
     meta = DocumentMeta(
@@ -105,12 +110,17 @@ def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
 
 
 def detect_type(lines: list[SourceLine]) -> str:
-    """``statement`` when a salutation opens the body, else ``resolution``."""
+    """``statement`` when a salutation opens the body, ``report`` when the cover names a report
+    (or a contents page follows it) and no chapeau opens a resolution, else ``resolution``."""
     for line in lines:
-        if patterns.CHAPEAU_LINE.match(line.text) or patterns.OPERATIVE_LABEL.match(line.text.strip()):
+        if patterns.CHAPEAU_LINE.match(line.text):
             return "resolution"
+        if patterns.OPERATIVE_LABEL.match(line.text.strip()):
+            break
         if patterns.SALUTATION.match(line.text):
             return "statement"
+    if any(rp.REPORT_COVER.match(line.text) for line in lines[:REPORT_COVER_LINES]):
+        return "report"
     return "resolution"
 
 
@@ -151,7 +161,9 @@ def parse_file(
     parsed = _parse_text(lines, parser, path, "")
     facts = parsed.facts
     symbol = facts.get("symbol", "")
-    document_type = "statement" if parser == "statement" else "draft_resolution" if "/L." in symbol else "resolution"
+    document_type = (
+        parser if parser in {"statement", "report"} else "draft_resolution" if "/L." in symbol else "resolution"
+    )
     meta = DocumentMeta(
         document_id=document_id or slug(symbol or file.stem),
         source_path=path,

@@ -97,7 +97,11 @@ NOT_MARKER_BEFORE = re.compile(
     r"|\bsessions?|\bannex|[-–/(])\s*$",
     re.IGNORECASE,
 )
-NOT_MARKER_AFTER = re.compile(rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-–/]\d|\.\d|,\d{{3}}\b)")
+# A number before ". Capital" numbers a list item ("...; 2. Accepted recommendations"): a note's
+# marker stands after the full stop, not before it.
+NOT_MARKER_AFTER = re.compile(
+    rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-–/]\d|\.\d|,\d{{3}}\b|\.\s+[A-Z])"
+)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # --- text normalisation ----------------------------------------------------------------------

@@ -188,6 +188,7 @@ class Staged:
                 self.files[place][resource["name"]] = handle
 
     def write(self, unit: Unit) -> None:
+        self.summary.warnings += unit.warnings
         texts = {name: csv_text(rows) for name, rows in unit.tables.items()}
         digest = self.validated.digest(texts)
         new = digest not in self.validated

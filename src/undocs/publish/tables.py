@@ -48,14 +48,14 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from operator import itemgetter
 from typing import Protocol
 
 from undocs.analyse import asks, figures, sponsorship, themes
 from undocs.models import ParsedDocument
-from undocs.publish import citation_tables, metadata
+from undocs.publish import citation_tables, metadata, upr_tables
 from undocs.publish.keys import footnote_key, paragraph_key
 
 Row = dict[str, object]
@@ -151,6 +151,7 @@ PER_PACKAGE: list[Callable[[], PackageTables]] = [
     citation_tables.Treaties,
     partial(Codelist, asks.addressee_rows),
     partial(Codelist, themes.theme_rows),
+    upr_tables.UprTables,
 ]
 
 Cells = list[list[str]]
@@ -162,6 +163,8 @@ class Unit:
 
     document_id: str
     tables: dict[str, Cells]
+    # Checks across documents (a builder's ``warnings``, if it has them) go to the build log.
+    warnings: list[str] = field(default_factory=list)
 
 
 @cache
@@ -224,6 +227,7 @@ def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
     unit = Unit("", {})
     for package_builder in builders:
         _extend(unit.tables, package_builder.rows())
+        unit.warnings += getattr(package_builder, "warnings", [])
     yield unit
 
 
