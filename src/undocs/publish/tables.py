@@ -55,7 +55,7 @@ from typing import Protocol
 
 from undocs.analyse import asks, figures, themes
 from undocs.models import ParsedDocument
-from undocs.publish import citation_tables, metadata
+from undocs.publish import change_tables, citation_tables, metadata
 from undocs.publish.keys import footnote_key, paragraph_key
 
 Row = dict[str, object]
@@ -150,6 +150,7 @@ PER_PACKAGE: list[Callable[[], PackageTables]] = [
     partial(Codelist, citation_tables.treaty_rows),
     partial(Codelist, asks.addressee_rows),
     partial(Codelist, themes.theme_rows),
+    change_tables.ParagraphChanges,
 ]
 
 Cells = list[list[str]]
