@@ -100,7 +100,7 @@ def command_convert(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace, cache: Path) -> int:
     files = [Path(file) for file in args.files]
-    parse = functools.partial(parse_file, parser=args.type)
+    parse = functools.partial(parse_file, parser=args.type, metadata=args.metadata)
     documents = _parse_all(files, parse, files, cache)
     ids = [cached.document_id for cached in documents]
     duplicates = sorted({document_id for document_id in ids if ids.count(document_id) > 1})
@@ -151,10 +151,17 @@ def parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert", help="convert documents that are not in the manifest into a package in DIR"
     )
-    convert.add_argument("files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF or its text")
+    convert.add_argument(
+        "files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF, its text or its AKN XML"
+    )
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
     convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
     convert.add_argument("--cache", metavar="DIR", help="keep parsed documents here, keyed by content hash")
+    convert.add_argument(
+        "--metadata",
+        metavar="FILE.jsonl",
+        help="the session's metadata for AKN XML files (sponsors, votes, committee; e.g. GA/metadata/80.jsonl)",
+    )
     convert.set_defaults(run=command_convert)
     extract = commands.add_parser("extract", help="print the text of a UN PDF as the parser reads it")
     extract.add_argument("file", metavar="FILE.pdf", help="the PDF")

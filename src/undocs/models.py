@@ -103,9 +103,31 @@ class DocumentMeta:
     previous: str = ""  # document_id of an earlier version (the manifest's ``previous``)
     source_format: str = "text"
     extractor: str = ""
+    originating_document: str = ""
+    committee: str = ""
+    adoption_meeting: str = ""
+    voting_type: str = ""
 
     def as_row(self) -> dict[str, str]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    """A State that sponsored a resolution's draft: its name as printed, ISO 3166-1 alpha-3 code, role."""
+
+    state: str
+    iso3: str
+    role: str  # original | additional
+
+
+@dataclass(frozen=True)
+class Vote:
+    """How a State voted on a resolution adopted by recorded vote."""
+
+    state: str
+    iso3: str
+    vote: str  # yes | no | abstain | not_voting
 
 
 @dataclass
@@ -120,6 +142,8 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
     # Printed page of each source line (1 for sources without pages).
     pages: dict[int, int] = field(default_factory=dict)
+    sponsors: list[Sponsor] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
 
     def page_of(self, line: int) -> int:
         return self.pages.get(line, 1)

@@ -17,7 +17,8 @@ from undocs.models import DocumentMeta, ParsedDocument, SourceLine
 from undocs.parse import audit, patterns
 from undocs.parse.resolution import ParsedText, parse_resolution
 from undocs.parse.statement import parse_statement
-from undocs.read import pdf
+from undocs.read import akn, language, pdf
+from undocs.read.session_metadata import SessionFacts, session_facts
 from undocs.read.sources import ManifestEntry, read_lines, sha256_of
 from undocs.text import iso_date, relative
 
@@ -35,34 +36,71 @@ def _parse_text(lines: list[SourceLine], parser: str, path: str, symbol: str) ->
     return parse_resolution(lines, path, symbol)
 
 
-def _document(meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int) -> ParsedDocument:
+def _document(
+    meta: DocumentMeta, parsed: ParsedText, path: str, line_count: int, session: SessionFacts | None = None
+) -> ParsedDocument:
     if not parsed.paragraphs:
         raise SourceError(
             path, "no paragraphs were found in the text", "check that the file holds the document's text", 1
         )
-    warnings = [f"{path}: {warning}" for warning in parsed.warnings]
+    session = session or SessionFacts()
+    warnings = [f"{path}: {warning}" for warning in parsed.warnings] + session.warnings
     document = ParsedDocument(
-        meta, parsed.paragraphs, parsed.footnotes, parsed.links, parsed.kinds, warnings, parsed.pages
+        meta,
+        parsed.paragraphs,
+        parsed.footnotes,
+        parsed.links,
+        parsed.kinds,
+        warnings,
+        parsed.pages,
+        session.sponsors,
+        session.votes,
     )
     audit.check(document, line_count, path)
     return document
 
 
+def _check_language(lines: list[SourceLine], path: str) -> None:
+    language.refuse_unsupported("\n".join(line.text for line in lines), path)
+
+
+def _read_xml(file: Path, path: str, metadata_file: Path | None) -> tuple[ParsedText, int, SessionFacts]:
+    """An AKN4UN file as the parsers' records, with its session's metadata when a file is given."""
+    read = akn.read_akn(file, path)
+    body = "\n".join(paragraph.text for paragraph in read.paragraphs)
+    read.facts["language"] = language.refuse_unsupported(body, path, read.facts.get("language", ""))
+    parsed = ParsedText(read.paragraphs, read.footnotes, [], read.kinds, read.warnings, read.facts)
+    session = SessionFacts()
+    if metadata_file is not None:
+        session = session_facts(metadata_file, read.facts.get("symbol", ""), relative(metadata_file))
+    return parsed, read.line_count, session
+
+
 def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
     """Parse a manifest source; its metadata comes from the manifest."""
     path = relative(entry.path)
-    metadata = entry.metadata
-    lines, origin = _read(entry.path, path, entry.encoding, str(metadata.get("source_format", "")))
-    parser = "statement" if entry.document_type == "statement" else "resolution"
-    parsed = _parse_text(lines, parser, path, str(metadata.get("symbol", "")))
+    metadata = dict(entry.metadata)
+    source_format = str(metadata.pop("source_format", ""))
+    session_file = metadata.pop("session_metadata", None)
+    if is_xml(entry.path, source_format):
+        metadata_file = entry.path.parent / str(session_file) if session_file else None
+        parsed, line_count, session = _read_xml(entry.path, path, metadata_file)
+        origin = {"source_format": "xml", "extractor": ""}
+        metadata = {**session.facts, **metadata}
+    else:
+        lines, origin = _read(entry.path, path, entry.encoding, source_format)
+        _check_language(lines, path)
+        parser = "statement" if entry.document_type == "statement" else "resolution"
+        parsed = _parse_text(lines, parser, path, str(metadata.get("symbol", "")))
+        line_count, session = len(lines), None
     meta = DocumentMeta(
         document_id=entry.document_id,
         source_path=entry.path.resolve().relative_to(root.resolve()).as_posix(),
         source_sha256=entry.sha256,
-        **{key: str(value) for key, value in metadata.items() if key not in {"document_id", "source_format"}},
+        **{key: str(value) for key, value in metadata.items() if key != "document_id"},
         **origin,
     )
-    return _document(meta, parsed, path, len(lines))
+    return _document(meta, parsed, path, line_count, session)
 
 
 def detect_type(lines: list[SourceLine]) -> str:
@@ -80,6 +118,11 @@ def is_pdf(file: Path, source_format: str = "") -> bool:
     return source_format == "pdf" or file.suffix.lower() == ".pdf"
 
 
+def is_xml(file: Path, source_format: str = "") -> bool:
+    """A source is Akoma Ntoso XML when the manifest says so or its name ends in ``.xml``."""
+    return source_format == "xml" or file.suffix.lower() == ".xml"
+
+
 def _read(file: Path, display: str, encoding: str = "utf-8", source_format: str = "") -> tuple[list[SourceLine], dict]:
     """The source's lines, and how they were obtained (``documents.source_format`` and ``extractor``)."""
     if is_pdf(file, source_format):
@@ -87,10 +130,18 @@ def _read(file: Path, display: str, encoding: str = "utf-8", source_format: str 
     return read_lines(file, encoding, display), {"source_format": "text", "extractor": ""}
 
 
-def parse_file(file: Path, parser: str | None = None, document_id: str | None = None) -> ParsedDocument:
-    """Parse a file that is not in the manifest; metadata is read from its text."""
+def parse_file(
+    file: Path, parser: str | None = None, document_id: str | None = None, metadata: str | None = None
+) -> ParsedDocument:
+    """Parse a file that is not in the manifest; metadata is read from its text (or XML).
+
+    ``metadata`` is a session's metadata file (JSON Lines) for an AKN source: sponsors, votes, ...
+    """
     path = relative(file)
+    if is_xml(file):
+        return _xml_file(file, path, document_id, Path(metadata) if metadata else None)
     lines, origin = _read(file, path)
+    _check_language(lines, path)
     parser = parser or detect_type(lines)
     if parser not in PARSER_TYPES:
         raise SourceError(
@@ -115,6 +166,30 @@ def parse_file(file: Path, parser: str | None = None, document_id: str | None = 
         **origin,
     )
     return _document(meta, parsed, path, len(lines))
+
+
+def _xml_file(file: Path, path: str, document_id: str | None, metadata_file: Path | None) -> ParsedDocument:
+    parsed, line_count, session = _read_xml(file, path, metadata_file)
+    facts = parsed.facts
+    symbol = facts.get("symbol", "")
+    meta = DocumentMeta(
+        document_id=document_id or slug(symbol or file.stem),
+        source_path=path,
+        source_sha256=sha256_of(file),
+        document_type="resolution",
+        title=facts.get("title", "") or file.stem,
+        symbol=symbol,
+        body=facts.get("body", ""),
+        session=facts.get("session", ""),
+        agenda_item=facts.get("agenda_item", ""),
+        date=facts.get("date", ""),
+        language=facts.get("language", "en"),
+        publisher="United Nations" if symbol else "",
+        url=f"https://docs.un.org/en/{symbol}" if symbol else "",
+        source_format="xml",
+        **session.facts,
+    )
+    return _document(meta, parsed, path, line_count, session)
 
 
 def _date_fact(facts: dict[str, str]) -> str:

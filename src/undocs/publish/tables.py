@@ -53,7 +53,7 @@ from functools import cache, partial
 from operator import itemgetter
 from typing import Protocol
 
-from undocs.analyse import asks, figures, themes
+from undocs.analyse import asks, figures, sponsorship, themes
 from undocs.models import ParsedDocument
 from undocs.publish import change_tables, citation_tables, metadata
 from undocs.publish.keys import footnote_key, paragraph_key
@@ -115,6 +115,7 @@ PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
         "figures": figures.figure_rows(parsed),
         "paragraph_themes": themes.paragraph_theme_rows(parsed),
     },
+    sponsorship.tables,
 ]
 
 

@@ -1,0 +1,399 @@
+"""Read a resolution from the UN's Akoma Ntoso XML (AKN4UN) into the records the text parser gives.
+
+Ids come from the XML's own numbering: ``<num>1.</num>`` is ``op1``, a ``<point>`` numbered
+``(a)`` under it ``op1.a``, ``(i)`` under that ``op1.a.i``; preambular ``<container>`` elements
+are ``pp1``.. in order (they carry no number), headings ``h1``.., the text an ``<attachment>``
+holds ``annex.*``, and the parts of a collection (resolutions A and B) ``a.*`` and ``b.*``.
+Each ``<authorialNote>`` is a note of the paragraph it stands in, at the place of its marker.
+Line spans are the XML file's own lines (lxml's ``sourceline``).
+
+>>> xml = b'''<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+... <preface><p><docNumber>1/2.</docNumber><docTitle>Peace</docTitle></p></preface>
+... <preamble><formula><p>The General Assembly,</p></formula>
+... <container><p><span>Recalling</span> its resolution 1/1,<authorialNote marker="1"><p>A/RES/1/1.</p></authorialNote></p></container>
+... </preamble><mainBody><paragraph><num>1.</num><list><intro><p>Decides:</p></intro>
+... <point><num>(a)</num><content><p>To act;</p></content></point></list></paragraph></mainBody>
+... </statement></akomaNtoso>'''
+>>> read = read_akn_bytes(xml, "x.xml")
+>>> [(p.paragraph_id, p.label, p.text, p.line_start) for p in read.paragraphs]
+[('title', '', 'Peace', 2), ('pp1', '', 'Recalling its resolution 1/1,', 4), ('op1', '1.', 'Decides:', 5), ('op1.a', '(a)', 'To act;', 6)]
+>>> [(f.footnote_id, f.paragraph_id, f.text, f.marker_offset) for f in read.footnotes]
+[('1', 'pp1', 'A/RES/1/1.', 29)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from undocs import vocab
+from undocs.errors import SourceError
+from undocs.models import Footnote, LineKind, Paragraph
+from undocs.text import squeeze
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NS = {"akn": AKN}
+NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is normalised
+HEADING_TAGS = {"heading", "subheading", "crossHeading"}
+HEADING_CLASS = re.compile(r"^H\d")  # Word styles the UN gives unnumbered headings (H1, H23)
+SKIPPED = {"meta", "coverPage", "num", "authorialNote", "formula", "conclusions"}
+LEAD_KIND = {"preamble": "preambular", "operative": "operative"}
+# Three-letter codes of AKN's FRBRlanguage, as ISO 639-1.
+LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
+
+# No entity expansion, no DTD, no network: a hostile file cannot read files or call out.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+@dataclass
+class AknText:
+    """What the XML gives: paragraphs, notes, each line's kind, metadata facts and warnings."""
+
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote]
+    kinds: dict[int, LineKind]
+    facts: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+    line_count: int = 0
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _children(element: etree._Element) -> list[etree._Element]:
+    return [child for child in element if isinstance(child.tag, str)]
+
+
+def _last_line(element: etree._Element) -> int:
+    """The line where ``element``'s text ends: its first line plus the line breaks inside it."""
+    return element.sourceline + "".join(element.itertext()).count("\n")
+
+
+def _marked_text(element: etree._Element, notes: list[etree._Element]) -> str:
+    """The element's words with each note cut out and a mark where its marker stood."""
+    parts = [element.text or ""]
+    for child in element:  # comments too: their tails are text
+        name = local(child)
+        if name == "authorialNote":
+            notes.append(child)
+            parts.append(NOTE_MARK)
+        elif name == "eol":
+            parts.append(" ")
+        elif name and name != "num":
+            parts.append(_marked_text(child, notes))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _cut_marks(raw: str) -> tuple[str, list[int]]:
+    """Normalise spaces, then cut the note marks out; return the text and where each mark stood.
+
+    >>> _cut_marks("  Recalling\\n  it,\\x00 and  this \\x00.")
+    ('Recalling it, and this.', [13, 22])
+    """
+    pieces = squeeze(" ".join(raw.split())).split(NOTE_MARK)
+    text, offsets = pieces[0], []
+    for piece in pieces[1:]:
+        text = text.rstrip()  # the space before a marker goes: "this ²." is "this."
+        offsets.append(len(text))
+        text += piece
+    return text.strip(), offsets
+
+
+def _number(num: etree._Element | None) -> str:
+    """``1.`` -> ``1``, ``(a)`` -> ``a``, ``(iv)`` -> ``iv``: the label as an id part."""
+    return re.sub(r"[^a-z0-9]", "", squeeze("".join(num.itertext())).lower()) if num is not None else ""
+
+
+class _Reader:
+    """Walks the XML in reading order and numbers what it finds."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.paragraphs: list[Paragraph] = []
+        self.footnotes: list[Footnote] = []
+        self.spans: list[tuple[int, int]] = []
+        self.warnings: list[str] = []
+        self.prefix = ""
+        self.counts: dict[str, int] = {}
+        self.operative_seen = False
+
+    # -- ids -------------------------------------------------------------------------
+    def _next(self, kind: str) -> str:
+        key = f"{self.prefix}{kind}"
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return f"{key}{self.counts[key]}"
+
+    def _section(self, section: str) -> str:
+        return "annex" if self.prefix.startswith("annex") else section
+
+    # -- paragraphs ------------------------------------------------------------------
+    def add(
+        self,
+        paragraph_id: str,
+        parent_id: str,
+        section: str,
+        label: str,
+        depth: int,
+        blocks: list[etree._Element],
+    ) -> None:
+        """One paragraph from the text-bearing elements ``blocks`` (its ``<p>`` or ``<intro>``)."""
+        if any(p.paragraph_id == paragraph_id for p in self.paragraphs):
+            line = blocks[0].sourceline if blocks else None
+            self.warnings.append(f"line {line}: the number {label or paragraph_id} is repeated; kept as printed")
+            paragraph_id = f"{paragraph_id}.{sum(p.paragraph_id.startswith(paragraph_id) for p in self.paragraphs)}"
+        notes: list[etree._Element] = []
+        text, offsets = _cut_marks(" ".join(_marked_text(block, notes) for block in blocks))
+        first = blocks[0].sourceline
+        last = max(_last_line(block) for block in blocks)
+        lead = vocab.lead_phrase(text, LEAD_KIND[section]) if depth == 1 and section in LEAD_KIND else ""
+        position = len(self.paragraphs) + 1
+        self.paragraphs.append(Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, text, first, last))
+        self.spans.append((first, last))
+        for note, offset in zip(notes, offsets, strict=True):
+            self._note(note, paragraph_id, offset)
+
+    def _note(self, note: etree._Element, paragraph_id: str, offset: int) -> None:
+        marker = (note.get("marker") or "").strip()
+        text = squeeze(" ".join(_marked_text(note, []).split()))
+        self.footnotes.append(
+            Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset)
+        )
+
+    def heading(self, element: etree._Element) -> None:
+        self.add(self._next("h"), "", "annex" if self.prefix.startswith("annex") else "heading", "", 1, [element])
+
+    def preambular(self, element: etree._Element) -> None:
+        """A ``<container>`` (or a bare ``<p>``) of the preamble; a ``<blockList>`` inside has items."""
+        block_list = element if local(element) == "blockList" else element.find("akn:blockList", NS)
+        if block_list is None:
+            blocks = [p for p in element.iter(f"{{{AKN}}}p") if not _inside_note(p, element)] or [element]
+            self.add(self._next("pp"), "", self._section("preamble"), "", 1, _outermost(blocks))
+            return
+        intro = block_list.find("akn:listIntroduction", NS)
+        paragraph_id = self._next("pp")
+        self.add(paragraph_id, "", self._section("preamble"), "", 1, [intro if intro is not None else block_list])
+        for item in block_list.findall("akn:item", NS):
+            self._point(item, paragraph_id, 2, "preamble")
+
+    def numbered(self, element: etree._Element) -> None:
+        """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
+        num = element.find("akn:num", NS)
+        number = _number(num)
+        if number:
+            paragraph_id = f"{self.prefix}op{number}"
+            label = squeeze("".join(num.itertext()))
+            section = "operative"
+            self.operative_seen = True
+        elif HEADING_CLASS.match(element.get("class", "")):
+            self.heading(element)
+            return
+        elif not self.operative_seen and not self.prefix.startswith("annex") and _numbered_after(element):
+            self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
+            return
+        elif self.prefix.startswith("annex"):
+            paragraph_id, label, section = self._next("pp"), "", "annex"
+        else:
+            paragraph_id, label, section = self._next("op"), "", "operative"
+            self.operative_seen = True
+        self._body(element, paragraph_id, "", self._section(section), label, 1)
+
+    def _body(self, element, paragraph_id: str, parent_id: str, section: str, label: str, depth: int) -> None:
+        list_ = element.find("akn:list", NS)
+        if list_ is None:
+            list_ = element.find("akn:content/akn:list", NS)
+        if list_ is None:
+            content = element.find("akn:content", NS)
+            holder = content if content is not None else element
+            blocks = [p for p in holder.iter(f"{{{AKN}}}p") if not _inside_note(p, holder)] or [holder]
+            self.add(paragraph_id, parent_id, section, label, depth, _outermost(blocks))
+            return
+        intro = list_.find("akn:intro", NS)
+        self.add(paragraph_id, parent_id, section, label, depth, [intro if intro is not None else list_])
+        self._list(list_, paragraph_id, depth + 1, section)
+
+    def _list(self, list_: etree._Element, parent_id: str, depth: int, section: str) -> None:
+        for child in _children(list_):
+            name = local(child)
+            if name == "point":
+                self._point(child, parent_id, depth, section)
+            elif name == "sublist":
+                last = self.paragraphs[-1].paragraph_id  # a sublist belongs to the point before it
+                self._list(child, last, depth + 1, section)
+
+    def _point(self, point: etree._Element, parent_id: str, depth: int, section: str) -> None:
+        num = point.find("akn:num", NS)
+        number = _number(num) or str(sum(p.parent_id == parent_id for p in self.paragraphs) + 1)
+        label = squeeze("".join(num.itertext())) if num is not None else ""
+        self._body(point, f"{parent_id}.{number}", parent_id, section, label, min(depth, 6))
+
+    # -- the document ----------------------------------------------------------------
+    def part(self, element: etree._Element) -> None:
+        """The preamble, main body and annexes of one resolution (or one part of a collection)."""
+        for child in _children(element):
+            name = local(child)
+            if name == "preamble":
+                for item in _children(child):
+                    if local(item) in {"container", "p", "blockList"}:
+                        self.preambular(item)
+            elif name == "mainBody":
+                self.main_body(child)
+            elif name == "attachments":
+                self.attachments(child)
+
+    def main_body(self, body: etree._Element) -> None:
+        for child in _children(body):
+            name = local(child)
+            if name == "paragraph":
+                self.numbered(child)
+            elif name in HEADING_TAGS:
+                self.heading(child)
+            elif name in {"section", "part", "chapter", "division", "hcontainer"}:
+                self.main_body(child)
+            elif name in {"container", "p", "blockList"}:
+                if self.operative_seen or self.prefix.startswith("annex"):
+                    self.add(self._next("pp" if self.prefix else "op"), "", self._section("operative"), "", 1, [child])
+                else:
+                    self.preambular(child)
+
+    def attachments(self, attachments: etree._Element) -> None:
+        documents = [doc for doc in attachments.iter(f"{{{AKN}}}doc")]
+        for index, doc in enumerate(documents, start=1):
+            outer = self.prefix
+            self.prefix = "annex." if len(documents) == 1 else f"annex{index}."
+            operative_seen, self.operative_seen = self.operative_seen, True
+            for title in doc.iterfind("akn:preface//akn:docTitle", NS):
+                self.heading(title)
+            self.part(doc)
+            self.prefix, self.operative_seen = outer, operative_seen
+
+
+def _inside_note(p: etree._Element, top: etree._Element) -> bool:
+    parent = p.getparent()
+    while parent is not None and parent is not top:
+        if local(parent) == "authorialNote":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _outermost(blocks: list[etree._Element]) -> list[etree._Element]:
+    """Drop a ``<p>`` nested inside another listed one (its words are read with the outer one)."""
+    kept = set(blocks)
+    return [block for block in blocks if not any(ancestor in kept for ancestor in block.iterancestors())]
+
+
+def _numbered_after(element: etree._Element) -> bool:
+    """Whether a numbered ``<paragraph>`` follows ``element`` anywhere later in its statement."""
+    parent = element.getparent()
+    while parent is not None and local(parent) not in {"statement", "doc", "component"}:
+        parent = parent.getparent()
+    if parent is None:
+        return False
+    seen = False
+    for paragraph in parent.iter(f"{{{AKN}}}paragraph"):
+        if paragraph is element:
+            seen = True
+        elif seen and paragraph.find("akn:num", NS) is not None:
+            return True
+    return False
+
+
+def _text(root: etree._Element, xpath: str) -> str:
+    found = root.xpath(xpath, namespaces=NS)
+    if not found:
+        return ""
+    value = found[0]
+    return squeeze(" ".join(value.split() if isinstance(value, str) else "".join(value.itertext()).split()))
+
+
+def facts(root: etree._Element) -> dict[str, str]:
+    """Symbol, title, body, session, agenda item, date and language from the cover page and FRBR."""
+    found = {
+        "symbol": _text(root, "(//akn:coverPage//akn:docNumber)[1]"),
+        "title": _text(root, "(//akn:preface//akn:docTitle)[1]"),
+        "body": _text(root, "(//akn:coverPage//akn:docAuthority[@refersTo='#issuingBody'])[1]"),
+        "session": _text(root, "(//akn:coverPage//akn:session/@value)[1]"),
+        "agenda_item": _text(root, "(//akn:coverPage//akn:inline[@name='agenda item']/@title)[1]"),
+        "date": _text(root, "(//akn:FRBRWork/akn:FRBRdate[@name='adoption']/@date)[1]"),
+        "language": _text(root, "(//akn:FRBRExpression/akn:FRBRlanguage/@language)[1]"),
+    }
+    found["language"] = LANGUAGES.get(found["language"], found["language"])
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found["date"]) or found["date"].startswith("0001"):
+        found["date"] = ""
+    if not found["session"].isdigit():
+        found["session"] = ""
+    return {key: value for key, value in found.items() if value}
+
+
+def statements(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """Each resolution in the file with its part prefix: ``""`` alone; ``a.``, ``b.`` in a collection."""
+    components = root.findall("akn:components/akn:component", NS)
+    parts = [statement for component in components for statement in _children(component)]
+    if not parts:
+        document = _children(root)[0] if _children(root) else root
+        yield "", document
+        return
+    for index, statement in enumerate(parts):
+        yield f"{_part_letter(statement, index)}.", statement
+
+
+def _part_letter(statement: etree._Element, index: int) -> str:
+    """``80/236 A`` -> ``a``; without a letter, the part's place (``a`` for the first)."""
+    number = _text(statement, "(./akn:preface//akn:docNumber)[1]")
+    letter = re.search(r"\b([A-Z])\.?$", number)
+    return letter.group(1).lower() if letter else "abcdefghijklmnopqrstuvwxyz"[index % 26]
+
+
+def parse_tree(raw: bytes, path: str) -> etree._Element:
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise SourceError(
+            path, f"the XML is not well-formed ({error.msg})", "give the AKN file as the UN publishes it", error.lineno
+        ) from None
+
+
+def read_akn_bytes(raw: bytes, path: str) -> AknText:
+    """Paragraphs, notes, line kinds and facts of an AKN4UN resolution."""
+    root = parse_tree(raw, path)
+    if local(root) != "akomaNtoso":
+        raise SourceError(path, f"the XML is not Akoma Ntoso (its root is <{local(root)}>)", "give an AKN4UN file", 1)
+    reader = _Reader(path)
+    top = _children(root)[0] if _children(root) else root
+    title = top.find("akn:preface//akn:docTitle", NS)
+    if title is not None:
+        reader.add("title", "", "title", "", 1, [title])
+    for prefix, statement in statements(root):
+        reader.prefix, reader.operative_seen = prefix, False
+        if prefix:
+            for heading in statement.iterfind("akn:preface//akn:docTitle", NS):
+                reader.heading(heading)
+        reader.part(statement)
+    if local(top) == "documentCollection":
+        reader.prefix = ""
+        reader.part(top)  # a collection's own annexes
+    line_count = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    kinds = _kinds(reader, line_count)
+    return AknText(reader.paragraphs, reader.footnotes, kinds, facts(root), reader.warnings, line_count)
+
+
+def _kinds(reader: _Reader, line_count: int) -> dict[int, LineKind]:
+    """Lines in a paragraph are body, lines only in a note footnote text; the rest is markup."""
+    kinds = dict.fromkeys(range(1, line_count + 1), LineKind.METADATA)
+    for note in reader.footnotes:
+        for line in range(note.line_start, note.line_end + 1):
+            kinds[line] = LineKind.FOOTNOTE
+    for start, end in reader.spans:
+        for line in range(start, end + 1):
+            kinds[line] = LineKind.BODY
+    return kinds
+
+
+def read_akn(file: Path, path: str) -> AknText:
+    return read_akn_bytes(file.read_bytes(), path)

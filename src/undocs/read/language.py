@@ -1,0 +1,76 @@
+"""The language a text is written in, from the text itself: its script, then its commonest words.
+
+undocs reads English only; a resolution in French, Spanish, Russian, Arabic or Chinese is refused
+with exit 2 and a message naming the language, rather than parsed into nonsense.
+
+>>> detect("Réaffirmant que tous les États ont l'obligation de respecter les droits de l'homme et des libertés")
+'fr'
+>>> detect("Reafirmando que todos los Estados tienen la obligación de respetar los derechos humanos y las libertades")
+'es'
+>>> detect("подтверждая, что все государства обязаны уважать права человека"), detect("重申所有国家都有义务尊重人权")
+('ru', 'zh')
+>>> detect("Reaffirming that all States have an obligation to respect human rights and fundamental freedoms")
+'en'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from undocs import vocab
+from undocs.errors import SourceError
+
+WORD = re.compile(r"[^\W\d_]+")
+SUPPORTED = {"en"}
+SCRIPT_SHARE = 0.3  # of the letters: a Russian text quoting an English title is still Russian
+
+
+def _script(text: str) -> str:
+    letters = [char for char in text if char.isalpha()]
+    counts: Counter[str] = Counter()
+    for char in letters:
+        point = ord(char)
+        for language, ranges in vocab.load("languages")["scripts"].items():
+            if any(start <= point < end for start, end in ranges):
+                counts[language] += 1
+    if counts and letters:
+        language, count = counts.most_common(1)[0]
+        if count >= SCRIPT_SHARE * len(letters):
+            return language
+    return ""
+
+
+def detect(text: str) -> str:
+    """ISO 639-1 code of the text's language: the script's, or the Latin language whose commonest
+    words it uses most; ``""`` when the text has too few words to say."""
+    script = _script(text)
+    if script:
+        return script
+    words = Counter(word.lower() for word in WORD.findall(text))
+    scores = {
+        language: sum(words[word] for word in stopwords)
+        for language, stopwords in vocab.load("languages")["stopwords"].items()
+    }
+    best = max(sorted(scores), key=lambda language: scores[language])
+    return best if scores[best] >= 3 else ""
+
+
+def name(code: str) -> str:
+    return vocab.load("languages")["names"].get(code, code)
+
+
+def refuse_unsupported(text: str, path: str, declared: str = "") -> str:
+    """The text's language when undocs reads it; otherwise stop with exit 2 naming the language.
+
+    The text decides; what the file declares (AKN's FRBRlanguage) only when the text is too short.
+    """
+    language = detect(text) or declared or "en"
+    if language not in SUPPORTED:
+        raise SourceError(
+            path,
+            f"the document is in {name(language)}; undocs reads English documents only for now",
+            "give the English version of the document (the UN publishes each resolution in English too)",
+            1,
+        )
+    return language
