@@ -153,7 +153,9 @@ class _Reader:
         last = max(_last_line(block) for block in blocks)
         lead = vocab.lead_phrase(text, LEAD_KIND[section]) if depth == 1 and section in LEAD_KIND else ""
         position = len(self.paragraphs) + 1
-        self.paragraphs.append(Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, text, first, last))
+        self.paragraphs.append(
+            Paragraph(paragraph_id, parent_id, section, label, position, depth, lead, text, first, last)
+        )
         self.spans.append((first, last))
         for note, offset in zip(notes, offsets, strict=True):
             self._note(note, paragraph_id, offset)
@@ -161,9 +163,7 @@ class _Reader:
     def _note(self, note: etree._Element, paragraph_id: str, offset: int) -> None:
         marker = (note.get("marker") or "").strip()
         text = squeeze(" ".join(_marked_text(note, []).split()))
-        self.footnotes.append(
-            Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset)
-        )
+        self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
     def heading(self, element: etree._Element) -> None:
         self.add(self._next("h"), "", "annex" if self.prefix.startswith("annex") else "heading", "", 1, [element])

@@ -96,5 +96,7 @@ def session_facts(path: Path, symbol: str, display: str) -> SessionFacts:
     """The record of ``symbol`` in the file; none found is a warning, not an error."""
     record = load(path).get(symbol)
     if record is None:
-        return SessionFacts(warnings=[f"{display}: no record for {symbol or 'this document'}; sponsors and votes left out"])
+        return SessionFacts(
+            warnings=[f"{display}: no record for {symbol or 'this document'}; sponsors and votes left out"]
+        )
     return from_record(record, display)
