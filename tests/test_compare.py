@@ -119,11 +119,11 @@ def test_compare_command_writes_changes_and_page(tmp_path: Path) -> None:
     assert resource.validate().valid
     rows = list(csv.DictReader((out / "changes.csv").open(encoding="utf-8")))
     counted = Counter(row["change"] for row in rows)
-    assert counted["modified"] == 1 and counted["added"] == 0  # op1 lost three words
+    assert counted["modified"] == 1 and counted["added"] == 0  # op1 lost four words
     assert counted["removed"] == 1 and counted["unchanged"] + counted["typography"] == 88
     assert next(row for row in rows if row["change_id"] == "op28>op27")["change"] == "typography"  # ’ became '
     op1 = next(row for row in rows if row["change_id"] == "op1>op1")
-    assert (op1["words_removed"], op1["words_added"]) == ("3", "0")
+    assert (op1["words_removed"], op1["words_added"]) == ("4", "0")
     assert op1["diff"].startswith("Condemns [-in the strongest terms-] the long-standing")
     page = (out / "comparison.html").read_text(encoding="utf-8")
     assert '<td data-kind="removed">1</td>' in page and "<script" not in page and "http" not in page.split("<main>")[0]
