@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean bench release
+.PHONY: build test lint lock clean bench release corpus
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
@@ -33,3 +33,6 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 clean:  ## remove the environment and build outputs (not the published data)
 	rm -rf $(VENV) build
+
+corpus: $(INSTALLED)  ## every AKN resolution in ../shared/akn: XML converted, printed as text in two forms, parsed, compared (failures in build/corpus-failures.tsv)
+	$(BIN)/python scripts/corpus.py

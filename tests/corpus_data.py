@@ -32,3 +32,10 @@ def parsed(file_name: str) -> ParsedDocument:
 
 def ids(document: ParsedDocument) -> list[str]:
     return [paragraph.paragraph_id for paragraph in document.paragraphs]
+
+
+AKN = CORPUS.parent / "akn"
+requires_akn = pytest.mark.skipif(
+    not (AKN / "GA" / "metadata").is_dir(),
+    reason=f"the AKN corpus of UN resolutions is not at {AKN} (it lies beside the repository, in ../shared/akn)",
+)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from undocs.models import SourceLine
+from undocs.models import ParsedDocument, SourceLine
 from undocs.parse.clean import clean
 from undocs.parse.segment import segment
 from undocs.text import join_lines
@@ -93,3 +93,36 @@ def pdf_layout(printed: Printed, width: int, breaks: set[int], symbol: str, blan
     if blank_lines:
         lines = [part for line in lines for part in (line, "")]
     return "\n".join(lines)
+
+
+def with_markers(text: str, markers: list[tuple[int, str]]) -> str:
+    """Put note numbers back where they stood: ``[(12, "3")]`` prints ``3`` after character 12.
+
+    >>> with_markers("Recalling it, and this.", [(13, "1"), (22, "2")])
+    'Recalling it,1 and this2.'
+    """
+    for offset, number in sorted(markers, reverse=True):
+        text = f"{text[:offset]}{number}{text[offset:]}"
+    return text
+
+
+def from_document(parsed: ParsedDocument, chapeau: str = "") -> Printed:
+    """What a parsed resolution prints (from its XML, say), ready to be laid out as text again.
+
+    Headings (an annex's ``Annex`` line among them) print as lines of their own.
+    """
+    markers: dict[str, list[tuple[int, str]]] = {}
+    for note in parsed.footnotes:
+        if note.marker_offset is not None:
+            markers.setdefault(note.paragraph_id, []).append((note.marker_offset, note.footnote_id))
+    paragraphs: list[tuple[str, str]] = []
+    title = ""
+    for paragraph in parsed.paragraphs:
+        if paragraph.section == "title":
+            title = paragraph.text
+            continue
+        paragraphs.append((paragraph.label, with_markers(paragraph.text, markers.get(paragraph.paragraph_id, []))))
+    front = [line for line in (parsed.meta.symbol, title or parsed.meta.title) if line]
+    body = parsed.meta.body or "General Assembly"
+    notes = [(note.footnote_id, note.text) for note in parsed.footnotes]
+    return Printed(front, chapeau or f"The {body},", paragraphs, notes)

@@ -39,8 +39,13 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
 NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is normalised
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
+UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
+SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
+ROMAN = re.compile(r"[ivxl]+")
+LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
+FORMULA_BODY = re.compile(r"^The\s+|,$")
+AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
 HEADING_CLASS = re.compile(r"^H\d")  # Word styles the UN gives unnumbered headings (H1, H23)
-SKIPPED = {"meta", "coverPage", "num", "authorialNote", "formula", "conclusions"}
 LEAD_KIND = {"preamble": "preambular", "operative": "operative"}
 # Three-letter codes of AKN's FRBRlanguage, as ISO 639-1.
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
@@ -118,6 +123,7 @@ class _Reader:
         self.paragraphs: list[Paragraph] = []
         self.footnotes: list[Footnote] = []
         self.spans: list[tuple[int, int]] = []
+        self.ids: set[str] = set()
         self.warnings: list[str] = []
         self.prefix = ""
         self.counts: dict[str, int] = {}
@@ -130,7 +136,7 @@ class _Reader:
         return f"{key}{self.counts[key]}"
 
     def _section(self, section: str) -> str:
-        return "annex" if self.prefix.startswith("annex") else section
+        return "annex" if "annex" in self.prefix else section
 
     # -- paragraphs ------------------------------------------------------------------
     def add(
@@ -143,10 +149,14 @@ class _Reader:
         blocks: list[etree._Element],
     ) -> None:
         """One paragraph from the text-bearing elements ``blocks`` (its ``<p>`` or ``<intro>``)."""
-        if any(p.paragraph_id == paragraph_id for p in self.paragraphs):
-            line = blocks[0].sourceline if blocks else None
-            self.warnings.append(f"line {line}: the number {label or paragraph_id} is repeated; kept as printed")
-            paragraph_id = f"{paragraph_id}.{sum(p.paragraph_id.startswith(paragraph_id) for p in self.paragraphs)}"
+        if paragraph_id in self.ids:
+            repeat = f"{paragraph_id}.r{sum(i.startswith(f'{paragraph_id}.r') for i in self.ids) + 1}"
+            self.warnings.append(
+                f"line {blocks[0].sourceline}: the number {label or paragraph_id} is printed twice; "
+                f"the second is {repeat}"
+            )
+            paragraph_id = repeat
+        self.ids.add(paragraph_id)
         notes: list[etree._Element] = []
         text, offsets = _cut_marks(" ".join(_marked_text(block, notes) for block in blocks))
         first = blocks[0].sourceline
@@ -166,7 +176,7 @@ class _Reader:
         self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
     def heading(self, element: etree._Element) -> None:
-        self.add(self._next("h"), "", "annex" if self.prefix.startswith("annex") else "heading", "", 1, [element])
+        self.add(self._next("h"), "", "annex" if "annex" in self.prefix else "heading", "", 1, [element])
 
     def preambular(self, element: etree._Element) -> None:
         """A ``<container>`` (or a bare ``<p>``) of the preamble; a ``<blockList>`` inside has items."""
@@ -185,6 +195,9 @@ class _Reader:
         """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
         num = element.find("akn:num", NS)
         number = _number(num)
+        if number and SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))) and self.paragraphs:
+            self._loose_point(element, number, squeeze("".join(num.itertext())))
+            return
         if number:
             paragraph_id = f"{self.prefix}op{number}"
             label = squeeze("".join(num.itertext()))
@@ -193,15 +206,88 @@ class _Reader:
         elif HEADING_CLASS.match(element.get("class", "")):
             self.heading(element)
             return
-        elif not self.operative_seen and not self.prefix.startswith("annex") and _numbered_after(element):
+        elif not self.operative_seen and _adopts_following(element):
+            # "Adopts the following Pact ...:": the resolution's one paragraph; what follows is the text it adopts.
+            self._body(element, f"{self.prefix}op1", "", "operative", "", 1)
+            self.operative_seen, self.prefix = True, f"{self.prefix}annex."
+            return
+        elif not self.operative_seen and "annex" not in self.prefix and _numbered_after(element):
             self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
             return
-        elif self.prefix.startswith("annex"):
+        elif "annex" in self.prefix:
             paragraph_id, label, section = self._next("pp"), "", "annex"
+        elif self.operative_seen:
+            self._continuation(element)
+            return
         else:
-            paragraph_id, label, section = self._next("op"), "", "operative"
+            paragraph_id, label, section = f"{self.prefix}op1", "", "operative"
             self.operative_seen = True
         self._body(element, paragraph_id, "", self._section(section), label, 1)
+
+    def _loose_point(self, element: etree._Element, number: str, label: str) -> None:
+        """A ``<paragraph>`` numbered ``(a)`` or ``(i)``: a subparagraph the XML did not nest.
+
+        A letter that follows the last letter goes beside it; ``(i)`` after ``(h)`` is a letter too;
+        another roman numeral goes under the last letter.
+        """
+        top = next(p for p in reversed(self.paragraphs) if p.depth == 1)
+        letters = [p for p in self.paragraphs if p.parent_id == top.paragraph_id]
+        last_letter = letters[-1].paragraph_id.rsplit(".", 1)[-1] if letters else ""
+        follows = len(number) == 1 and last_letter and ord(number) == ord(last_letter) + 1
+        parent = letters[-1] if letters and ROMAN.fullmatch(number) and not follows else top
+        self._body(
+            element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, parent.depth + 1
+        )
+
+    def _continuation(self, element: etree._Element) -> None:
+        """An unnumbered paragraph after numbered ones: a number the markup left in the text
+        (``5 Encourages``) opens that paragraph; otherwise its words go on with the paragraph before
+        (as a line without a label does in print), or, when it has subparagraphs of its own, it is
+        ``p1``.. under the last numbered paragraph."""
+        before = len(self.paragraphs)
+        self._body(element, UNNUMBERED, "", "operative", "", 1)
+        added = self.paragraphs[before]
+        number = LEADING_NUMBER.match(added.text)
+        tops = [p for p in self.paragraphs[:before] if p.depth == 1 and p.section == "operative"]
+        if number and int(number["number"]) == len(tops) + 1:
+            added.label, added.text = f"{len(tops) + 1}.", added.text[number.end() :]
+            self._shift_notes(UNNUMBERED, -number.end())
+            added.lead_phrase = vocab.lead_phrase(added.text, "operative")
+            self._rename(before, f"{self.prefix}op{len(tops) + 1}")
+        elif len(self.paragraphs) > before + 1 or not tops:
+            top = tops[-1].paragraph_id if tops else f"{self.prefix}op"
+            self._rename(
+                before,
+                f"{top}.p{sum(i.startswith(f'{top}.p') and i.count('.') == top.count('.') + 1 for i in self.ids) + 1}",
+            )
+        else:
+            previous = self.paragraphs[before - 1]
+            joined = f"{previous.text} " if previous.text else ""
+            self._shift_notes(UNNUMBERED, len(joined))
+            self._rename(before, previous.paragraph_id)
+            previous.text, previous.line_end = f"{joined}{added.text}", added.line_end
+            if previous.depth == 1 and previous.section in LEAD_KIND:
+                previous.lead_phrase = vocab.lead_phrase(previous.text, LEAD_KIND[previous.section])
+            del self.paragraphs[before:]
+            self.spans[before - 1 :] = [(previous.line_start, previous.line_end)]
+
+    def _shift_notes(self, paragraph_id: str, by: int) -> None:
+        for note in self.footnotes:
+            if note.paragraph_id == paragraph_id and note.marker_offset is not None:
+                note.marker_offset = max(0, note.marker_offset + by)
+
+    def _rename(self, start: int, new: str) -> None:
+        """Give the paragraphs from ``start`` on (an unnumbered one and its subparagraphs) their id."""
+
+        def renamed(paragraph_id: str) -> str:
+            return new + paragraph_id[len(UNNUMBERED) :] if paragraph_id.startswith(UNNUMBERED) else paragraph_id
+
+        for paragraph in self.paragraphs[start:]:
+            self.ids.discard(paragraph.paragraph_id)
+            paragraph.paragraph_id, paragraph.parent_id = renamed(paragraph.paragraph_id), renamed(paragraph.parent_id)
+            self.ids.add(paragraph.paragraph_id)
+        for note in self.footnotes:
+            note.paragraph_id = renamed(note.paragraph_id)
 
     def _body(self, element, paragraph_id: str, parent_id: str, section: str, label: str, depth: int) -> None:
         list_ = element.find("akn:list", NS)
@@ -256,8 +342,10 @@ class _Reader:
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
                 self.main_body(child)
             elif name in {"container", "p", "blockList"}:
-                if self.operative_seen or self.prefix.startswith("annex"):
-                    self.add(self._next("pp" if self.prefix else "op"), "", self._section("operative"), "", 1, [child])
+                if "annex" in self.prefix:
+                    self.add(self._next("pp"), "", "annex", "", 1, [child])
+                elif self.operative_seen:
+                    self._continuation(child)
                 else:
                     self.preambular(child)
 
@@ -288,6 +376,12 @@ def _outermost(blocks: list[etree._Element]) -> list[etree._Element]:
     return [block for block in blocks if not any(ancestor in kept for ancestor in block.iterancestors())]
 
 
+def _adopts_following(element: etree._Element) -> bool:
+    """An operative paragraph that ends introducing the text it adopts: "Adopts the following ...:"."""
+    text = squeeze(" ".join(_marked_text(element, []).replace(NOTE_MARK, "").split()))
+    return bool(vocab.lead_phrase(text, "operative")) and "the following" in text and text.endswith(":")
+
+
 def _numbered_after(element: etree._Element) -> bool:
     """Whether a numbered ``<paragraph>`` follows ``element`` anywhere later in its statement."""
     parent = element.getparent()
@@ -297,9 +391,10 @@ def _numbered_after(element: etree._Element) -> bool:
         return False
     seen = False
     for paragraph in parent.iter(f"{{{AKN}}}paragraph"):
+        num = paragraph.find("akn:num", NS)
         if paragraph is element:
             seen = True
-        elif seen and paragraph.find("akn:num", NS) is not None:
+        elif seen and num is not None and not SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))):
             return True
     return False
 
@@ -317,9 +412,13 @@ def facts(root: etree._Element) -> dict[str, str]:
     found = {
         "symbol": _text(root, "(//akn:coverPage//akn:docNumber)[1]"),
         "title": _text(root, "(//akn:preface//akn:docTitle)[1]"),
-        "body": _text(root, "(//akn:coverPage//akn:docAuthority[@refersTo='#issuingBody'])[1]"),
+        # The formula names the adopting body ("The Human Rights Council,"); the cover page's
+        # issuing body of an A/HRC/ document is the General Assembly.
+        "body": FORMULA_BODY.sub("", _text(root, "(//akn:preamble/akn:formula)[1]"))
+        or _text(root, "(//akn:coverPage//akn:docAuthority[@refersTo='#issuingBody'])[1]"),
         "session": _text(root, "(//akn:coverPage//akn:session/@value)[1]"),
-        "agenda_item": _text(root, "(//akn:coverPage//akn:inline[@name='agenda item']/@title)[1]"),
+        "agenda_item": _text(root, "(//akn:coverPage//akn:inline[@name='agenda item']/@title)[1]")
+        or AGENDA_ITEM.sub("", _text(root, "(//akn:coverPage//akn:inline[@name='agenda item'])[1]")),
         "date": _text(root, "(//akn:FRBRWork/akn:FRBRdate[@name='adoption']/@date)[1]"),
         "language": _text(root, "(//akn:FRBRExpression/akn:FRBRlanguage/@language)[1]"),
     }
