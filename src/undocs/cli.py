@@ -19,6 +19,7 @@ from undocs import paths
 from undocs.errors import SourceError
 from undocs.export.json_export import document_json_schema
 from undocs.export.reader import read_descriptor
+from undocs.export.redlines import write_comparison
 from undocs.export.release import JSON_SCHEMA, ReleaseFailed, json_text, release
 from undocs.parse.document import PARSER_TYPES, parse_entry, parse_file
 from undocs.publish import batch, docs
@@ -116,6 +117,20 @@ def _convert(args: argparse.Namespace, cache: Path) -> int:
     return 0
 
 
+def command_compare(args: argparse.Namespace) -> int:
+    """Align two versions of a document and write the changes and the redline page."""
+    old, new = (parse_file(Path(file), args.type) for file in (args.old, args.new))
+    counts = write_comparison(old, new, Path(args.out))
+    log.info(
+        "%s -> %s: %s", old.meta.document_id, new.meta.document_id, ", ".join(f"{k} {n}" for k, n in counts.items())
+    )
+    log.info(
+        "written: %s",
+        ", ".join(str(Path(args.out) / name) for name in ("changes.csv", "changes.schema.json", "comparison.html")),
+    )
+    return 0
+
+
 def command_extract(args: argparse.Namespace) -> int:
     """Print a PDF's text as the parser reads it: the lines that line spans of PDF sources count."""
     sys.stdout.write(pdf.extract_text(Path(args.file)))
@@ -163,6 +178,20 @@ def parser() -> argparse.ArgumentParser:
         help="the session's metadata for AKN XML files (sponsors, votes, committee; e.g. GA/metadata/80.jsonl)",
     )
     convert.set_defaults(run=command_convert)
+    compare = commands.add_parser(
+        "compare", help="what changed between two versions of a document: changes.csv and comparison.html in DIR"
+    )
+    compare.add_argument(
+        "old", metavar="OLD", help="the earlier version (draft, last year's resolution): text, PDF or AKN XML"
+    )
+    compare.add_argument("new", metavar="NEW", help="the later version: text, PDF or AKN XML")
+    compare.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for changes.csv, its schema and comparison.html"
+    )
+    compare.add_argument(
+        "--type", choices=PARSER_TYPES, help="document type of both (default: detected from each text)"
+    )
+    compare.set_defaults(run=command_compare)
     extract = commands.add_parser("extract", help="print the text of a UN PDF as the parser reads it")
     extract.add_argument("file", metavar="FILE.pdf", help="the PDF")
     extract.set_defaults(run=command_extract)

@@ -100,6 +100,7 @@ class DocumentMeta:
     language: str = "en"
     url: str = ""
     publisher: str = ""
+    previous: str = ""  # document_id of an earlier version (the manifest's ``previous``)
     source_format: str = "text"
     extractor: str = ""
     originating_document: str = ""
@@ -151,3 +152,36 @@ class ParsedDocument:
 
     def paragraph(self, paragraph_id: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.paragraph_id == paragraph_id)
+
+
+# What ``compare`` says of a paragraph across two versions of a document.
+CHANGE_KINDS = ("unchanged", "typography", "modified", "moved", "split", "merged", "added", "removed")
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """A run of words: ``equal`` (both texts), ``delete`` (old only), ``insert`` (new only) or
+    ``replace`` (old words that became the new ones); each side's text as printed there.
+    """
+
+    op: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """Paragraphs of an earlier version paired with those of a later one, and how they differ.
+
+    One old and one new paragraph for most kinds; one old and several new for ``split``, several
+    old and one new for ``merged``; none on one side for ``added`` and ``removed``. ``parts``
+    is the word-level diff of the old paragraphs' joined text against the new ones', one part
+    for each paragraph of the side that has several (one part otherwise), and ``similarity``
+    the share of words the two have in common (1 when only typography differs).
+    """
+
+    change: str
+    previous_ids: tuple[str, ...]
+    paragraph_ids: tuple[str, ...]
+    similarity: float
+    parts: tuple[tuple[DiffPiece, ...], ...]

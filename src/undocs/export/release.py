@@ -1,8 +1,9 @@
 """The downloads: nested JSON per document, the Excel workbook and the zipped data package.
 
 ``undocs release`` reads a published package folder and writes, under ``build/``:
-``json/<document_id>.json``, ``<package-name>.xlsx`` and ``<package-name>.zip`` (descriptor,
-CSVs, schemas, the JSON files and the data dictionary). Each is checked as users will read it
+``json/<document_id>.json``, ``<package-name>.xlsx``, ``<package-name>.zip`` (descriptor,
+CSVs, schemas, the JSON files and the data dictionary) and ``redline/<document_id>.html`` for
+each document that names a previous version. Each is checked as users will read it
 before the command succeeds: every JSON file against the JSON Schema, the workbook for formula
 cells, the zip by frictionless after unzipping it elsewhere. Zip entries carry a fixed time and
 a fixed order, so the same data gives the same bytes.
@@ -26,6 +27,7 @@ import jsonschema
 from undocs import paths
 from undocs.export.json_export import document_json_schema, nested_documents
 from undocs.export.reader import DESCRIPTOR, read_package
+from undocs.export.redlines import write_redlines
 from undocs.export.xlsx_export import workbook_entries
 from undocs.publish import docs
 
@@ -123,4 +125,6 @@ def release(folder: Path, out: Path) -> ReleaseSummary:
     if errors := check_unzipped(archive):
         raise ReleaseFailed(f"{archive} does not validate after unzipping:\n  " + "\n  ".join(errors[:20]))
     written += [workbook, archive]
+    shutil.rmtree(out / "redline", ignore_errors=True)
+    written += write_redlines(tables, out)
     return ReleaseSummary({str(path): path.stat().st_size for path in written})

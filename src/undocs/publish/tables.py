@@ -55,7 +55,7 @@ from typing import Protocol
 
 from undocs.analyse import asks, figures, sponsorship, themes
 from undocs.models import ParsedDocument
-from undocs.publish import citation_tables, metadata, upr_tables
+from undocs.publish import change_tables, citation_tables, metadata, upr_tables
 from undocs.publish.keys import footnote_key, paragraph_key
 
 Row = dict[str, object]
@@ -152,6 +152,7 @@ PER_PACKAGE: list[Callable[[], PackageTables]] = [
     partial(Codelist, asks.addressee_rows),
     partial(Codelist, themes.theme_rows),
     upr_tables.UprTables,
+    change_tables.ParagraphChanges,
 ]
 
 Cells = list[list[str]]

@@ -159,7 +159,22 @@ def load_manifest(manifest: Path = paths.MANIFEST) -> list[ManifestEntry]:
         entries.append(
             ManifestEntry(document_id, path, actual, item["document_type"], item.get("encoding", "utf-8"), metadata)
         )
+    _check_previous(entries, display, raw)
     return entries
+
+
+def _check_previous(entries: list[ManifestEntry], display: str, raw: str) -> None:
+    """A ``previous`` version must be another document of the manifest."""
+    ids = {entry.document_id for entry in entries}
+    for entry in entries:
+        previous = entry.metadata.get("previous")
+        if previous is not None and (previous not in ids or previous == entry.document_id):
+            raise SourceError(
+                display,
+                f"previous {previous!r} of {entry.document_id} is not another document of the manifest",
+                "list the earlier version in the manifest too, or correct its document_id",
+                _line_of(raw, entry.document_id),
+            )
 
 
 def _dates_as_text(value: object) -> object:
