@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean bench release
+.PHONY: build test lint lock clean bench release serve
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
@@ -15,8 +15,11 @@ test: $(INSTALLED)  ## the test suite (doctests included; the R and LibreOffice 
 bench: $(INSTALLED)  ## convert + validate 1..1000 varied documents; prints speed, memory and a summary
 	$(BIN)/python scripts/bench.py
 
-release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, <package>.zip, each checked
+release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, .sqlite, parquet/<table>.parquet, .zip, each checked
 	$(BIN)/undocs release
+
+serve: release  ## Datasette on build/<package>.sqlite at http://127.0.0.1:8001/ (Ctrl-C stops)
+	$(BIN)/undocs serve
 
 lint: $(INSTALLED)  ## ruff, as CI runs it
 	$(BIN)/ruff check src tests scripts
