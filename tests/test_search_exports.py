@@ -20,10 +20,10 @@ import pytest
 from undocs import paths
 from undocs.cli import main
 from undocs.export.queries import CANNED_QUERIES
+from undocs.export.reader import read_package
+from undocs.export.release import release
 from undocs.export.serve import datasette_metadata
 from undocs.export.sqlite import fields_of, target, write_sqlite
-from undocs.reader import read_package
-from undocs.release import release
 
 NAME = "un-human-rights-documents"
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from undocs.reader import Row
+from undocs.export.reader import Row
 
 # Table Schema types as Arrow types; others (string, any, object, ...) are strings, as in the CSV.
 ARROW_TYPES = {

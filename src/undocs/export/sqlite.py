@@ -33,7 +33,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from undocs.reader import Row
+from undocs.export.reader import Row
 
 FULL_TEXT_FIELD = "text"
 FTS_TOKENIZER = "porter"  # "disappearances" finds "disappearance"; unicode61 beneath it folds case and accents
