@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint lock clean bench release corpus gold-asks corpus-asks
+.PHONY: build test lint lock clean bench release serve corpus gold-asks corpus-asks
 
 build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and datapackage.json
 	$(BIN)/undocs build
@@ -21,8 +21,11 @@ gold-asks: $(INSTALLED)  ## asks read against ../shared/gold/asks: precision and
 corpus-asks: $(INSTALLED)  ## the ask and figure analysers over every resolution of ../shared/akn: failures and rows
 	cd tests && ../$(BIN)/python corpus_asks.py
 
-release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, <package>.zip, each checked
+release: build  ## the downloads in build/: json/<document_id>.json, <package>.xlsx, .sqlite, parquet/<table>.parquet, .zip, each checked
 	$(BIN)/undocs release
+
+serve: release  ## Datasette on build/<package>.sqlite at http://127.0.0.1:8001/ (Ctrl-C stops)
+	$(BIN)/undocs serve
 
 lint: $(INSTALLED)  ## ruff, as CI runs it
 	$(BIN)/ruff check src tests scripts

@@ -118,6 +118,6 @@ def test_workflow_installs_the_pinned_frictionless_and_runs_the_check() -> None:
 
 def test_every_command_has_help() -> None:
     commands = parser()._subparsers._group_actions[0].choices
-    assert sorted(commands) == ["build", "compare", "convert", "extract", "release", "validate"]
+    assert sorted(commands) == ["build", "compare", "convert", "extract", "release", "serve", "validate"]
     for command in commands.values():
         assert all(action.help for action in command._actions), command.prog

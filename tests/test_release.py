@@ -94,6 +94,12 @@ def test_zip_validates_after_unzipping_elsewhere(built: Path, tmp_path: Path) ->
 
 def test_release_gives_the_same_bytes_twice(built: Path, tmp_path: Path) -> None:
     release(paths.ROOT, tmp_path)
-    for name in (f"{NAME}.xlsx", f"{NAME}.zip", "json/a-c-3-80-l-29.json"):
+    for name in (
+        f"{NAME}.xlsx",
+        f"{NAME}.zip",
+        "json/a-c-3-80-l-29.json",
+        f"{NAME}.sqlite",
+        "parquet/paragraphs.parquet",
+    ):
         digests = {hashlib.sha256((folder / name).read_bytes()).hexdigest() for folder in (built, tmp_path)}
         assert len(digests) == 1, name

@@ -1,4 +1,4 @@
-"""The ``undocs`` command: build the package from the manifest, convert other documents, validate.
+"""The ``undocs`` command: build the package from the manifest, convert other documents, validate, release, serve.
 
 Exit codes: 0 success; 1 the package did not validate (or an export failed its check); 2 bad
 input (a source, the manifest, an argument), with a message naming the file, the line, the
@@ -154,6 +154,25 @@ def command_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_serve(args: argparse.Namespace) -> int:
+    from undocs.export.serve import serve  # Datasette and sqlite-utils load only for this command
+    from undocs.export.sqlite import database_path
+
+    descriptor = read_descriptor(Path(args.package))
+    serve(database_path(Path(args.out), descriptor), descriptor, args.port)
+    return 0
+
+
+def _package_and_out(command: argparse.ArgumentParser) -> None:
+    """The options of the commands that work on the released downloads."""
+    command.add_argument(
+        "--package", default=str(paths.ROOT), metavar="DIR", help="the package folder (default: this checkout)"
+    )
+    command.add_argument(
+        "--out", default=str(paths.ROOT / "build"), metavar="DIR", help="the downloads' folder (default: build/)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="undocs", description="Turn UN documents into a validated Frictionless data package."
@@ -202,15 +221,17 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the summary as JSON (for scripts and CI)")
     check.set_defaults(run=command_validate)
     exports = commands.add_parser(
-        "release", help="write the downloads (nested JSON per document, .xlsx, .zip) and check each one"
+        "release",
+        help="write the downloads (nested JSON per document, .xlsx, .sqlite, Parquet, .zip) and check each one",
     )
-    exports.add_argument(
-        "--package", default=str(paths.ROOT), metavar="DIR", help="the package folder (default: this checkout)"
-    )
-    exports.add_argument(
-        "--out", default=str(paths.ROOT / "build"), metavar="DIR", help="where to write (default: build/)"
-    )
+    _package_and_out(exports)
     exports.set_defaults(run=command_release)
+    browse = commands.add_parser(
+        "serve", help="explore the released SQLite file in Datasette at http://127.0.0.1:PORT/ (Ctrl-C stops)"
+    )
+    _package_and_out(browse)
+    browse.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    browse.set_defaults(run=command_serve)
     return main
 
 

@@ -1,11 +1,13 @@
-"""The downloads: nested JSON per document, the Excel workbook and the zipped data package.
+"""The downloads: nested JSON per document, the Excel workbook, SQLite, Parquet and the zipped package.
 
 ``undocs release`` reads a published package folder and writes, under ``build/``:
-``json/<document_id>.json``, ``<package-name>.xlsx``, ``<package-name>.zip`` (descriptor,
-CSVs, schemas, the JSON files and the data dictionary) and ``redline/<document_id>.html`` for
-each document that names a previous version. Each is checked as users will read it
-before the command succeeds: every JSON file against the JSON Schema, the workbook for formula
-cells, the zip by frictionless after unzipping it elsewhere. Zip entries carry a fixed time and
+``json/<document_id>.json``, ``<package-name>.xlsx``, ``<package-name>.sqlite``,
+``parquet/<table>.parquet``, ``<package-name>.zip`` (descriptor, CSVs, schemas, the JSON
+files, the data dictionary, the database and the Parquet files) and ``redline/<document_id>.html``
+for each document that names a previous version. Each is checked as users will read it before
+the command succeeds: every JSON file against the JSON Schema, the workbook for formula cells,
+the database and the Parquet files read back (keys, row counts, types), the zip by frictionless
+after unzipping it elsewhere. Zip entries carry a fixed time and
 a fixed order, so the same data gives the same bytes.
 
 >>> json_text({"text": "Democratic People’s Republic"})
@@ -104,6 +106,22 @@ def package_entries(folder: Path, documents: dict[str, dict], descriptor: dict) 
     return entries
 
 
+def write_query_exports(descriptor: dict, tables: dict, out: Path) -> list[Path]:
+    """The SQLite database and one Parquet file per table, each read back and checked."""
+    # Imported here: sqlite-utils and pyarrow take a second to load, which every other command would pay.
+    from undocs.export.parquet import parquet_problems, write_parquet
+    from undocs.export.sqlite import database_path, sqlite_problems, write_sqlite
+
+    database = database_path(out, descriptor)
+    write_sqlite(descriptor, tables, database)
+    if problems := sqlite_problems(database, descriptor, tables):
+        raise ReleaseFailed(f"{database}:\n  " + "\n  ".join(problems[:20]))
+    files = write_parquet(descriptor, tables, out / "parquet")
+    if problems := parquet_problems(out / "parquet", descriptor, tables):
+        raise ReleaseFailed("\n  ".join(problems[:20]))
+    return [database, *files]
+
+
 def release(folder: Path, out: Path) -> ReleaseSummary:
     """Write and check every export of the package in ``folder`` under ``out``."""
     descriptor, tables = read_package(folder)
@@ -120,11 +138,13 @@ def release(folder: Path, out: Path) -> ReleaseSummary:
     write_zip(workbook, workbook_entries(descriptor, tables))
     if formulas := formula_cells(workbook):
         raise ReleaseFailed(f"{workbook}: formula cells {', '.join(formulas[:10])}")
+    queried = write_query_exports(descriptor, tables, out)
     archive = out / f"{descriptor['name']}.zip"
-    write_zip(archive, package_entries(folder, documents, descriptor))
+    entries = package_entries(folder, documents, descriptor)
+    write_zip(archive, entries + [(path.relative_to(out).as_posix(), path.read_bytes()) for path in queried])
     if errors := check_unzipped(archive):
         raise ReleaseFailed(f"{archive} does not validate after unzipping:\n  " + "\n  ".join(errors[:20]))
-    written += [workbook, archive]
+    written += [workbook, *queried, archive]
     shutil.rmtree(out / "redline", ignore_errors=True)
     written += write_redlines(tables, out)
     return ReleaseSummary({str(path): path.stat().st_size for path in written})
