@@ -115,10 +115,10 @@ def test_views_join_what_the_foreign_keys_name(database: sqlite3.Connection) -> 
     )
     ask = database.execute(
         """SELECT paragraph_text, source_paragraph_text, addressees_label, documents_symbol
-        FROM recommendations_joined WHERE recommendation_id = 'op20.a:dprk'"""
+        FROM recommendations_joined WHERE recommendation_id = 'op20.a:state_concerned'"""
     ).fetchone()
     assert ask[0].startswith("To immediately put an end to") and ask[1].startswith("Strongly urges the Government")
-    assert ask[2:] == ("Government of the Democratic People's Republic of Korea", "A/C.3/80/L.29")
+    assert ask[2:] == ("The State the resolution is about, its Government, organs and officials", "A/C.3/80/L.29")
     citation = database.execute(
         "SELECT resolutions_adopted_on, resolutions_body FROM references_joined WHERE symbol = 'A/HRC/RES/58/17'"
     ).fetchall()
@@ -154,7 +154,7 @@ def test_a_new_table_gets_its_keys_full_text_and_view(package: tuple[dict, dict]
     descriptor, tables = copy.deepcopy(package)
     descriptor["resources"].append(
         {
-            "name": "paragraph_changes",
+            "name": "paragraph_notes_added",
             "schema": {
                 "fields": [
                     {"name": "document_id", "type": "string", "constraints": {"required": True}},
@@ -171,11 +171,11 @@ def test_a_new_table_gets_its_keys_full_text_and_view(package: tuple[dict, dict]
             },
         }
     )
-    tables["paragraph_changes"] = [{"document_id": "a-c-3-80-l-29", "paragraph_id": "op3", "text": "abductees added"}]
+    tables["paragraph_notes_added"] = [{"document_id": "a-c-3-80-l-29", "paragraph_id": "op3", "text": "abductees added"}]
     write_sqlite(descriptor, tables, tmp_path / "new.sqlite")
     connection = sqlite3.connect(tmp_path / "new.sqlite")
     assert connection.execute(
-        "SELECT paragraphs_lead_phrase FROM paragraph_changes_joined JOIN paragraph_changes_fts USING (text) WHERE paragraph_changes_fts MATCH 'abductees'"
+        "SELECT paragraphs_lead_phrase FROM paragraph_notes_added_joined JOIN paragraph_notes_added_fts USING (text) WHERE paragraph_notes_added_fts MATCH 'abductees'"
     ).fetchall() == [("Condemns",)]
     connection.close()
 
