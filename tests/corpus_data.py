@@ -15,12 +15,18 @@ from undocs.models import ParsedDocument
 from undocs.parse.document import parse_file
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+UPR = CORPUS.parent / "upr"
 DOCUMENTS = ("A_RES_73_3", "A_RES_73_6", "A_RES_73_7", "A_RES_73_8")
 TEXT_EXTRACTIONS = ("pypdf", "pdfminer")
 
 requires_corpus = pytest.mark.skipif(
     not all((CORPUS / f"{name}.pdf").is_file() for name in DOCUMENTS),
     reason=f"the corpus of UN resolutions is not at {CORPUS} (it lies beside the repository, in ../shared/corpus)",
+)
+
+requires_upr = pytest.mark.skipif(
+    not (UPR / "README.md").is_file(),
+    reason=f"the UPR reports are not at {UPR} (beside the repository, in ../shared/upr)",
 )
 
 

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from corpus_data import CORPUS, parsed, requires_corpus
+from corpus_data import CORPUS, UPR, parsed, requires_corpus, requires_upr
 from undocs.cli import main
 from undocs.errors import SourceError
 from undocs.parse.document import parse_entry, parse_file
@@ -64,7 +64,7 @@ def test_links_of_a_pdf_feed_the_document_links():
 def test_documents_row_records_the_pdf_and_its_extractor():
     meta = parsed("A_RES_73_8.pdf").meta
     assert (meta.source_format, meta.extractor) == ("pdf", pdf.extractor())
-    assert meta.extractor.startswith("pdfplumber ")
+    assert meta.extractor.startswith("pypdfium2 ")
     assert meta.source_sha256 == hashlib.sha256((CORPUS / "A_RES_73_8.pdf").read_bytes()).hexdigest()
     assert (meta.symbol, meta.date, meta.session) == ("A/RES/73/8", "2018-11-01", "73")
     assert parsed("A_RES_73_8.pypdf.txt").meta.source_format == "text"
@@ -110,3 +110,29 @@ def test_a_file_that_is_not_a_pdf_is_refused(tmp_path):
     fake.write_text("The General Assembly,\n", encoding="utf-8")
     with pytest.raises(SourceError, match="not a readable PDF"):
         parse_file(fake)
+
+
+@pytest.fixture(scope="module")
+def upr_lines() -> dict[str, list[str]]:
+    """A sample of the UPR reports (each a different producer's PDF), as extracted lines."""
+    names = ("dprk/A_HRC_27_10", "slovenia/cycle1/A_HRC_14_15", "slovenia/cycle1/A_HRC_DEC_14_105",
+             "slovenia/cycle2/A_HRC_WG.6_20_SVN_1")  # fmt: skip
+    return {name.rsplit("/", 1)[1]: pdf.extract_text(UPR / f"{name}.pdf").splitlines() for name in names}
+
+
+@requires_upr
+def test_upr_reports_keep_spaces_markers_and_headings(upr_lines):
+    # a comma in another font glued to the superscript before it
+    assert (
+        "4. Several changes were introduced in the amended Criminal Code¹, which entered"
+        in upr_lines["A_HRC_WG.6_20_SVN_1"]
+    )
+    # the PDF's space is kept though the "f" overhangs it and pdfium drops it
+    assert (
+        "to be respected. Australia urged that the process of judicial reform to address the backlog of"
+        in upr_lines["A_HRC_14_15"]
+    )
+    # fonts set at size 1 and scaled by the text matrix: the heading's size still tells it apart
+    assert " Fourteenth session" in upr_lines["A_HRC_DEC_14_105"]
+    # a bullet in a font without a Unicode map (pdfplumber wrote "(cid:129)")
+    assert "• Mr. Kim Yong Ho, Counsellor, Democratic People’s Republic of Korea Mission in" in upr_lines["A_HRC_27_10"]
