@@ -14,6 +14,8 @@ import csv
 import json
 from pathlib import Path
 
+from undocs.errors import SourceError
+
 DESCRIPTOR = "datapackage.json"
 Row = dict[str, object]
 # Table Schema's default true values; the build writes only "true" and "false".
@@ -35,7 +37,19 @@ def cast(value: str, field: dict) -> object:
 
 
 def read_descriptor(folder: Path) -> dict:
-    return json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    """The package's descriptor; a missing or broken one is bad input, named with its line."""
+    path = folder / DESCRIPTOR
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise SourceError(
+            str(path), f"not valid JSON ({error.msg})", "rebuild the package with `undocs build`", error.lineno
+        ) from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise SourceError(
+            str(path), "not a data package descriptor (no resources list)", "rebuild it with `undocs build`"
+        )
+    return descriptor
 
 
 def read_table(folder: Path, resource: dict) -> list[Row]:

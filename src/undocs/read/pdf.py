@@ -205,12 +205,24 @@ def extract_text(path: Path, display: str | None = None) -> str:
                 for number, (page, lines) in enumerate(pages)
             ]
     except PdfminerException as error:
+        if _is_encrypted(error):
+            raise SourceError(
+                display,
+                "the PDF is encrypted: it needs a password to be read",
+                "give an unencrypted copy (for example `qpdf --decrypt --password=... in.pdf out.pdf`) or its text",
+            ) from None
         raise SourceError(
             display, f"the file is not a readable PDF ({error})", "give the PDF as the UN publishes it, or its text"
         ) from None
     if not any(text.strip() for text in texts):
         raise SourceError(display, "the PDF has no text layer (a scan?)", "run OCR on it first, or give its text")
     return "\n\f".join(texts) + "\n"
+
+
+def _is_encrypted(error: Exception) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in error.args)
 
 
 def read_pdf_lines(path: Path, display: str | None = None) -> list[SourceLine]:
