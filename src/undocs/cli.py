@@ -87,12 +87,14 @@ def project_root(args: argparse.Namespace) -> Path:
     return root
 
 
-def _build_retrying(build: Callable[[], BuildSummary]) -> BuildSummary:
-    """Run a build; when a damaged cache entry was found (and removed), run it once more."""
-    try:
-        return build()
-    except batch.CacheDamaged:
-        return build()
+def _build_retrying(build: Callable[[], BuildSummary], documents: int) -> BuildSummary:
+    """Run a build; each time a damaged cache entry is found (and removed), run it again."""
+    for _ in range(documents):
+        try:
+            return build()
+        except batch.CacheDamaged:
+            continue
+    return build()
 
 
 def command_build(args: argparse.Namespace) -> int:
@@ -107,7 +109,7 @@ def command_build(args: argparse.Namespace) -> int:
         documents = _parse_all(entries, parse, [entry.path for entry in entries], cache)
         return _build(documents, root, cache, about)
 
-    summary = _build_retrying(build)
+    summary = _build_retrying(build, len(entries))
     write_generated_docs(root)
     _report(summary, root)
     return 0
@@ -150,7 +152,7 @@ def _convert(args: argparse.Namespace, cache: Path) -> int:
         guard.check_kept(out, [cached.document_id for cached in documents], args.force)
         return _build(documents, out, cache)
 
-    summary = _build_retrying(build)
+    summary = _build_retrying(build, len(files))
     _report(summary, out)
     return 0
 

@@ -61,4 +61,11 @@ def read_table(folder: Path, resource: dict) -> list[Row]:
 def read_package(folder: Path) -> tuple[dict, dict[str, list[Row]]]:
     """The descriptor and each resource's typed rows, in the descriptor's order."""
     descriptor = read_descriptor(folder)
+    for resource in descriptor["resources"]:
+        if not (folder / resource["path"]).is_file():
+            raise SourceError(
+                str(folder / DESCRIPTOR),
+                f"resource {resource['name']!r} names a file the package does not have ({resource['path']})",
+                "rebuild the package with `undocs build`, or remove the resource from the descriptor",
+            )
     return descriptor, {resource["name"]: read_table(folder, resource) for resource in descriptor["resources"]}
