@@ -191,10 +191,10 @@ def entry_of(document: ParsedDocument, file_name: str, sha256: str, typed: str |
 
 def _refuse_listed(listed: list[dict], file_name: str, sha256: str, display: str) -> None:
     for entry in listed:
-        if entry["sha256"] == sha256 or entry["file"] == file_name:
+        if entry.get("sha256") == sha256 or entry.get("file") == file_name:
             raise SourceError(
                 display,
-                f"already listed in the manifest as {entry['document_id']} ({entry['file']})",
+                f"already listed in the manifest as {entry.get('document_id')} ({entry.get('file')})",
                 "remove that entry first to add it again, or rename a different file",
             )
 
@@ -202,7 +202,8 @@ def _refuse_listed(listed: list[dict], file_name: str, sha256: str, display: str
 def add(root: Path, files: list[Path], document_type: str | None = None) -> list[Added]:
     """Copy ``files`` into the project's sources and list each in its manifest (all or none)."""
     manifest = root / paths.MANIFEST_IN_PROJECT
-    listed = list(read_manifest(manifest)["sources"])
+    # Entries still being filled in (a field the document did not give) do not stop the next add.
+    listed = [entry for entry in read_manifest(manifest, check=False).get("sources") or [] if isinstance(entry, dict)]
     sources = manifest.parent
     added: list[Added] = []
     parser = None if document_type is None else "statement" if document_type == "statement" else "resolution"
@@ -217,7 +218,7 @@ def add(root: Path, files: list[Path], document_type: str | None = None) -> list
                 "rename the file you add, or remove the old one",
             )
         one = entry_of(parse_file(file, parser), file.name, sha256, document_type)
-        if one.entry["document_id"] in {entry["document_id"] for entry in listed}:
+        if one.entry["document_id"] in {entry.get("document_id") for entry in listed}:
             raise SourceError(
                 relative(file),
                 f"another document in the manifest has the id {one.entry['document_id']}",
