@@ -257,6 +257,47 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
+def _commands() -> dict[str, tuple[Callable[[argparse.Namespace], int], str, str]]:
+    """Each sub-command: what runs it, what it does, and an example."""
+    return {
+        "init": (
+            command_init,
+            "make a new package folder: manifest, package metadata, README, .gitignore and a validation workflow",
+            'undocs init my-package --title "Statements on Myanmar" --author "Our NGO" --licence CC-BY-4.0',
+        ),
+        "add": (
+            command_add,
+            "copy documents into data/sources/ and list them in the manifest, with what they say of themselves",
+            "undocs add A_RES_73_8.pdf statement.txt",
+        ),
+        "build": (
+            command_build,
+            "parse the sources the manifest lists, validate the tables and publish data/*.csv and datapackage.json",
+            "undocs build",
+        ),
+        "convert": (
+            command_convert,
+            "convert documents that are in no manifest into a package of their own in DIR",
+            "undocs convert A_RES_73_8.pdf A_RES_73_6.pdf --out my-package",
+        ),
+        "extract": (
+            command_extract,
+            "print the text of a UN PDF as the parser reads it",
+            "undocs extract A_RES_73_8.pdf",
+        ),
+        "validate": (
+            command_validate,
+            "validate a data package with frictionless: rows and errors per resource, errors by type",
+            "undocs validate --json datapackage.json",
+        ),
+        "release": (
+            command_release,
+            "write the downloads (nested JSON per document, .xlsx, .zip) and check each one",
+            "undocs release --out dist",
+        ),
+    }
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="undocs",
@@ -267,81 +308,33 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = _common(suppress=True)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    init = _command(
-        commands,
-        "init",
-        command_init,
-        "make a new package folder: manifest, package metadata, README, .gitignore and a validation workflow",
-        'undocs init my-package --title "Statements on Myanmar" --author "Our NGO" --licence CC-BY-4.0',
-        common,
+    made = {
+        name: _command(commands, name, run, summary, example, common)
+        for name, (run, summary, example) in _commands().items()
+    }
+    document = "a UN resolution or statement: its PDF or its text"
+    made["init"].add_argument("folder", metavar="DIR", help="the new folder (it must not exist, or be empty)")
+    made["init"].add_argument("--name", help="the package's name in datapackage.json (default: the folder's name)")
+    made["init"].add_argument("--title", help="the package's title (default: the folder's name)")
+    made["init"].add_argument(
+        "--licence", "--license", default="CC-BY-4.0", help="the data's licence (default: CC-BY-4.0)"
     )
-    init.add_argument("folder", metavar="DIR", help="the new folder (it must not exist, or be empty)")
-    init.add_argument("--name", help="the package's name in datapackage.json (default: the folder's name)")
-    init.add_argument("--title", help="the package's title (default: the folder's name)")
-    init.add_argument("--licence", "--license", default="CC-BY-4.0", help="the data's licence (default: CC-BY-4.0)")
-    init.add_argument("--author", action="append", default=[], help="a contributor; repeat for more")
-    add = _command(
-        commands,
-        "add",
-        command_add,
-        "copy documents into data/sources/ and list them in the manifest, with what they say of themselves",
-        "undocs add A_RES_73_8.pdf statement.txt",
-        common,
-    )
-    add.add_argument("files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF or its text")
-    add.add_argument("--type", choices=DOCUMENT_TYPES, help="the document type (default: detected from the text)")
-    _command(
-        commands,
-        "build",
-        command_build,
-        "parse the sources the manifest lists, validate the tables and publish data/*.csv and datapackage.json",
-        "undocs build",
-        common,
-    )
-    convert = _command(
-        commands,
-        "convert",
-        command_convert,
-        "convert documents that are in no manifest into a package of their own in DIR",
-        "undocs convert A_RES_73_8.pdf A_RES_73_6.pdf --out my-package",
-        common,
-    )
-    convert.add_argument("files", nargs="+", metavar="FILE", help="a UN resolution or statement: its PDF or its text")
+    made["init"].add_argument("--author", action="append", default=[], help="a contributor; repeat for more")
+    made["add"].add_argument("files", nargs="+", metavar="FILE", help=document)
+    made["add"].add_argument("--type", choices=DOCUMENT_TYPES, help="the document type (default: detected)")
+    convert = made["convert"]
+    convert.add_argument("files", nargs="+", metavar="FILE", help=document)
     convert.add_argument("--out", required=True, metavar="DIR", help="folder for the tables and datapackage.json")
     convert.add_argument("--type", choices=PARSER_TYPES, help="document type (default: detected from the text)")
     convert.add_argument("--cache", metavar="DIR", help="keep parsed documents here, keyed by content hash")
     convert.add_argument(
         "--force", action="store_true", help="write into DIR even if it holds other files or another package"
     )
-    extract = _command(
-        commands,
-        "extract",
-        command_extract,
-        "print the text of a UN PDF as the parser reads it",
-        "undocs extract A_RES_73_8.pdf",
-        common,
-    )
-    extract.add_argument("file", metavar="FILE.pdf", help="the PDF")
-    check = _command(
-        commands,
-        "validate",
-        command_validate,
-        "validate a data package with frictionless: rows and errors per resource, errors by type",
-        "undocs validate --json datapackage.json",
-        common,
-    )
-    check.add_argument("path", nargs="?", help="datapackage.json or its folder (default: this package)")
-    check.add_argument("--json", action="store_true", help="print the summary as JSON (for scripts and CI)")
-    exports = _command(
-        commands,
-        "release",
-        command_release,
-        "write the downloads (nested JSON per document, .xlsx, .zip) and check each one",
-        "undocs release --out dist",
-        common,
-    )
-    exports.add_argument("--package", metavar="DIR", help="the package folder (default: this package)")
-    exports.add_argument("--out", metavar="DIR", help="where to write (default: the package's build/)")
+    made["extract"].add_argument("file", metavar="FILE.pdf", help="the PDF")
+    made["validate"].add_argument("path", nargs="?", help="datapackage.json or its folder (default: this package)")
+    made["validate"].add_argument("--json", action="store_true", help="print the summary as JSON (for scripts and CI)")
+    made["release"].add_argument("--package", metavar="DIR", help="the package folder (default: this package)")
+    made["release"].add_argument("--out", metavar="DIR", help="where to write (default: the package's build/)")
     return main
 
 
