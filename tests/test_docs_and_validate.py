@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from package_helpers import refingerprint
 from undocs import paths
 from undocs.cli import main, parser
 from undocs.export.reader import read_descriptor
@@ -48,6 +49,7 @@ def broken(tmp_path: Path) -> Path:
         ),
         encoding="utf-8",
     )
+    refingerprint(tmp_path)
     return tmp_path
 
 
@@ -118,6 +120,8 @@ def test_workflow_installs_the_pinned_frictionless_and_runs_the_check() -> None:
 
 def test_every_command_has_help() -> None:
     commands = parser()._subparsers._group_actions[0].choices
-    assert sorted(commands) == ["build", "compare", "convert", "extract", "release", "serve", "validate"]
-    for command in commands.values():
+    assert sorted(commands) == ["add", "build", "compare", "convert", "extract", "init", "release", "serve", "validate"]
+    for name, command in commands.items():
         assert all(action.help for action in command._actions), command.prog
+        # Each says what it does and shows an example of itself.
+        assert command.description and f"example:\n  undocs {name}" in command.format_help(), name

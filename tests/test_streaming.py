@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from package_helpers import refingerprint
 from undocs import paths
 from undocs.cli import main
 from undocs.publish import metadata, package, tables
@@ -30,6 +31,7 @@ def edit_rows(folder: Path, name: str, change) -> None:
     rows[1:] = change(rows[1:])
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
+    refingerprint(folder)
 
 
 def key_errors(folder: Path) -> set[tuple[str, str]]:

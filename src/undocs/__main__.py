@@ -2,6 +2,6 @@
 
 import sys
 
-from undocs.cli import main
+from undocs.console import run
 
-sys.exit(main())
+sys.exit(run())

@@ -14,6 +14,8 @@ import csv
 import json
 from pathlib import Path
 
+from undocs.errors import SourceError
+
 DESCRIPTOR = "datapackage.json"
 Row = dict[str, object]
 # Table Schema's default true values; the build writes only "true" and "false".
@@ -35,7 +37,19 @@ def cast(value: str, field: dict) -> object:
 
 
 def read_descriptor(folder: Path) -> dict:
-    return json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    """The package's descriptor; a missing or broken one is bad input, named with its line."""
+    path = folder / DESCRIPTOR
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise SourceError(
+            str(path), f"not valid JSON ({error.msg})", "rebuild the package with `undocs build`", error.lineno
+        ) from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise SourceError(
+            str(path), "not a data package descriptor (no resources list)", "rebuild it with `undocs build`"
+        )
+    return descriptor
 
 
 def read_table(folder: Path, resource: dict) -> list[Row]:
@@ -47,4 +61,11 @@ def read_table(folder: Path, resource: dict) -> list[Row]:
 def read_package(folder: Path) -> tuple[dict, dict[str, list[Row]]]:
     """The descriptor and each resource's typed rows, in the descriptor's order."""
     descriptor = read_descriptor(folder)
+    for resource in descriptor["resources"]:
+        if not (folder / resource["path"]).is_file():
+            raise SourceError(
+                str(folder / DESCRIPTOR),
+                f"resource {resource['name']!r} names a file the package does not have ({resource['path']})",
+                "rebuild the package with `undocs build`, or remove the resource from the descriptor",
+            )
     return descriptor, {resource["name"]: read_table(folder, resource) for resource in descriptor["resources"]}

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +28,9 @@ from undocs import paths
 from undocs.models import ParsedDocument
 from undocs.publish import tables
 from undocs.publish.tables import Analysed
+from undocs.workers import pool as worker_pool
 
+log = logging.getLogger("undocs")
 # Below this many sources a process pool costs more to start than it saves.
 POOL_MINIMUM = 16
 
@@ -69,26 +71,62 @@ class Cached:
     footnotes: int
 
     def load(self) -> ParsedDocument:
-        with self.path.open("rb") as handle:
-            pickle.load(handle)  # this header
-            return pickle.load(handle)
+        """The parsed document; a damaged entry is removed and ``CacheDamaged`` raised, so the build reruns."""
+        document = _read(self.path, 1)
+        if not isinstance(document, ParsedDocument):
+            if document is not None:
+                _discard(self.path)
+            raise CacheDamaged(self.path)
+        return document
 
     def analysed(self) -> Analysed:
         """The document's rows: from the cache, else built from the parsed document and stored."""
         if not tables.as_shipped():
             return tables.analyse(self.load())
         path = self.path.with_name(f"{self.path.stem}.{schemas_version()[:16]}.rows.pickle")
-        if path.is_file():
-            with path.open("rb") as handle:
-                return pickle.load(handle)
+        if isinstance(cached := _read(path), Analysed):
+            return cached
         analysed = tables.analyse(self.load())
         _store(path, analysed)
         return analysed
 
 
-def _header(path: Path) -> Cached:
-    with path.open("rb") as handle:
-        return Cached(path, **pickle.load(handle))
+class CacheDamaged(Exception):
+    """A cached document could not be read back; it was removed, and a new build parses it again."""
+
+
+def _read(path: Path, skip: int = 0) -> object:
+    """The object stored at ``path`` after ``skip`` others; None when absent.
+
+    A truncated or foreign file (kill, full disk, another program) is removed with a warning,
+    so the next attempt rebuilds it rather than failing on it forever.
+    """
+    try:
+        with path.open("rb") as handle:
+            for _ in range(skip):
+                pickle.load(handle)
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # unpickling a damaged file can raise almost anything
+        _discard(path)
+        return None
+
+
+def _discard(path: Path) -> None:
+    log.warning("warning: %s: damaged cache entry (truncated or not written by undocs); removed, rebuilding it", path)
+    path.unlink(missing_ok=True)
+
+
+def _header(path: Path) -> Cached | None:
+    """The entry's header, or None when the entry is absent or damaged (then it is parsed again)."""
+    header = _read(path)
+    try:
+        return Cached(path, **header)
+    except TypeError:  # not a header undocs wrote
+        if header is not None:
+            _discard(path)
+        return None
 
 
 def _parse_and_store(parse: Callable[[object], ParsedDocument], job: tuple[object, Path]) -> Cached:
@@ -123,11 +161,12 @@ def parse_all(
     paths = [
         folder / f"{key(how, repr(item), file.read_bytes())}.pickle" for item, file in zip(items, files, strict=True)
     ]
-    missing = [index for index, path in enumerate(paths) if not path.is_file()]
+    found = {index: header for index, path in enumerate(paths) if (header := _header(path))}
+    missing = [index for index in range(len(paths)) if index not in found]
     folder.mkdir(parents=True, exist_ok=True)
     parsed = _run(functools.partial(_parse_and_store, parse), [(items[index], paths[index]) for index in missing])
-    found = dict(zip(missing, parsed, strict=True))
-    return [found[index] if index in found else _header(path) for index, path in enumerate(paths)]
+    found |= dict(zip(missing, parsed, strict=True))
+    return [found[index] for index in range(len(paths))]
 
 
 def documents(cached: Iterable[Cached]) -> Iterator[Analysed]:
@@ -140,5 +179,5 @@ def _run(function: Callable[[tuple[object, Path]], Cached], jobs: list[tuple[obj
     workers = os.cpu_count() or 1
     if len(jobs) < POOL_MINIMUM or workers == 1:
         return [function(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         return list(pool.map(function, jobs, chunksize=8))

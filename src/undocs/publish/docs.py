@@ -9,6 +9,8 @@ rows (``field_rows``), so the two cannot disagree.
 'required; one of: a, b; minimum 1'
 >>> keys_text({"primaryKey": ["document_id", "paragraph_id"]})
 'primary key: document_id, paragraph_id'
+>>> allowed_text({"type": "integer", "minimum": 1})
+'integer; minimum 1'
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DICTIONARY = Path("docs") / "data-dictionary.md"
+MANIFEST_REFERENCE = Path("docs") / "manifest.md"
 
 
 def constraint_text(constraints: dict) -> str:
@@ -70,7 +73,7 @@ def dictionary(descriptor: dict) -> str:
         "",
         "<!-- Generated from schemas/ by `undocs build` (src/undocs/docs.py); do not edit by hand. -->",
         "",
-        descriptor["description"],
+        descriptor.get("description", ""),
         "",
         "| resource | file | description |",
         "| --- | --- | --- |",
@@ -85,5 +88,37 @@ def dictionary(descriptor: dict) -> str:
             f"| `{row['field']}` | {row['type']} | {_cell(row['constraints'])} | {_cell(row['description'])} |"
             for row in rows
             if row["resource"] == resource["name"]
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def allowed_text(spec: dict) -> str:
+    """What a manifest field accepts, in words, from its JSON Schema."""
+    if "enum" in spec:
+        return "one of: " + ", ".join(f"`{value}`" for value in spec["enum"])
+    words = [spec.get("type", "any")]
+    words += [f"{name} {spec[name]}" for name in ("minimum", "minLength", "minItems") if name in spec]
+    words += [f"format {spec['format']}"] if "format" in spec else []
+    words += [f"pattern `{spec['pattern']}`"] if "pattern" in spec else []
+    return "; ".join(words)
+
+
+def manifest_reference(schema: dict) -> str:
+    """The manifest's fields as Markdown, generated from its JSON Schema (``sources.schema.json``)."""
+    lines = [
+        "# The manifest: `data/sources/sources.yaml`",
+        "",
+        "<!-- Generated from schemas/sources.schema.json by `undocs build`; do not edit by hand. -->",
+        "",
+        schema["description"],
+    ]
+    for key, block in schema["properties"].items():
+        entry = block.get("items", block)
+        lines += ["", f"## `{key}`", "", block["description"], ""]
+        lines += ["| field | required | accepts | description |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| `{name}` | {'yes' if name in entry.get('required', []) else 'no'} | {_cell(allowed_text(spec))} "
+            f"| {_cell(spec.get('description', ''))} |"
+            for name, spec in entry["properties"].items()
         ]
     return "\n".join(lines) + "\n"

@@ -74,14 +74,20 @@ def check_coherence(schemas: Path = paths.SCHEMAS) -> None:
         raise MetadataError("; ".join(problems))
 
 
-def descriptor(sources: list[dict[str, str]], schemas: Path = paths.SCHEMAS) -> dict:
+# The package's own description, which a project's manifest (its ``package:`` block) replaces whole.
+DESCRIPTIVE = ("name", "title", "description", "version", "homepage", "keywords", "licenses", "contributors")
+
+
+def descriptor(sources: list[dict[str, str]], schemas: Path = paths.SCHEMAS, about: dict | None = None) -> dict:
     """The ``datapackage.json`` for the tables, with each Table Schema inlined.
 
     Resources carry both ``type: table`` (Data Package v2) and ``profile: tabular-data-resource``
-    (v1), so frictionless-py and the R package frictionless both read them.
+    (v1), so frictionless-py and the R package frictionless both read them. ``about`` (a
+    project's name, title, licences, ...) replaces the shipped description when given.
     """
     meta = package_metadata(schemas)
-    package = {key: value for key, value in meta.items() if key != "resources"}
+    package = {key: value for key, value in meta.items() if key != "resources" and not (about and key in DESCRIPTIVE)}
+    package = {**about, **package} if about else package
     package["profile"] = "tabular-data-package"
     package["sources"] = sources
     package["resources"] = [

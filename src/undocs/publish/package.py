@@ -16,17 +16,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from undocs.publish import metadata
+from undocs import workers
+from undocs.publish import metadata, publishing
 from undocs.publish.integrity import KeyIndex
 from undocs.publish.tables import Analysed, Unit, csv_text, header, units
 
@@ -135,15 +134,6 @@ def validate(folder: Path, skip_errors: tuple[str, ...] = ()) -> list[str]:
     return validation_report(folder, skip_errors).errors
 
 
-def publish(staged: Path, target: Path) -> None:
-    """Move the staged files over the published ones, one atomic rename each."""
-    for resource in metadata.resources():
-        destination = target / resource["path"]
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged / resource["path"], destination)
-    os.replace(staged / DESCRIPTOR, target / DESCRIPTOR)
-
-
 class Validated:
     """Digests of what frictionless has passed: a unit's rows under these schemas and this frictionless."""
 
@@ -212,14 +202,19 @@ def tally(documents: Iterable[Analysed], summary: BuildSummary) -> Iterator[Anal
         yield analysed
 
 
-def stage(documents: Iterable[Analysed], sources: list[dict[str, str]], folder: Path, validated: Validated) -> Staged:
-    """Write every table and the descriptor under ``folder``; what frictionless has not passed, also apart."""
+def stage(
+    documents: Iterable[Analysed], sources: list[dict[str, str]], folder: Path, validated: Validated, about: dict
+) -> Staged:
+    """Write every table and the descriptor under ``folder``; what frictionless has not passed, also apart.
+
+    The descriptor records each file's bytes and hash; the one beside the unvalidated rows does not.
+    """
     with ExitStack() as stack:
         staged = Staged(folder, validated, stack)
         for unit in units(tally(documents, staged.summary)):
             staged.write(unit)
-    descriptor = metadata.descriptor(sources)
-    write_json(folder / DESCRIPTOR, descriptor)
+    descriptor = metadata.descriptor(sources, about=about)
+    write_json(folder / DESCRIPTOR, publishing.fingerprinted(descriptor, folder))
     write_json(folder / UNVALIDATED / DESCRIPTOR, descriptor)
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
@@ -243,25 +238,30 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
 
 
 def build_package(
-    documents: Iterable[Analysed], target: Path, sources: list[dict[str, str]], cache: Path | None = None
+    documents: Iterable[Analysed],
+    target: Path,
+    sources: list[dict[str, str]],
+    cache: Path | None = None,
+    about: dict | None = None,
 ) -> BuildSummary:
     """Stage, validate and publish a package of ``documents`` (in ``document_id`` order) into ``target``.
 
-    ``cache`` keeps what frictionless passed, so later builds validate only what changed.
+    ``cache`` keeps what frictionless passed, so later builds validate only what changed;
+    ``about`` is the package's own metadata (name, title, licences, ...) when not the shipped one.
+    Publishing is atomic: see ``publishing``.
     """
     metadata.check_coherence()
-    target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
+    staging = publishing.staging_folder(target)
     validated = Validated(cache)
     try:
-        with ProcessPoolExecutor(max_workers=1) as validator:
+        with workers.pool(1) as validator:
             # The other core imports frictionless (0.3 s) while this one writes the rows.
             validator.submit(_import_frictionless)
-            staged = stage(documents, sources, staging, validated)
+            staged = stage(documents, sources, staging, validated, about or {})
             errors = check(staging, staged, validator)
         if errors:
             raise ValidationFailed("the package does not validate:\n  " + "\n  ".join(errors[:20]))
-        publish(staging, target)
+        publishing.publish(staging, target)
         validated.remember(staged.fresh)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -310,6 +310,12 @@ def extract_text(path: Path, display: str | None = None) -> str:
     try:
         document = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as error:
+        if _is_encrypted(error):
+            raise SourceError(
+                display,
+                "the PDF is encrypted: it needs a password to be read",
+                "give an unencrypted copy (for example `qpdf --decrypt --password=... in.pdf out.pdf`) or its text",
+            ) from None
         raise SourceError(
             display, f"the file is not a readable PDF ({error})", "give the PDF as the UN publishes it, or its text"
         ) from None
@@ -318,6 +324,11 @@ def extract_text(path: Path, display: str | None = None) -> str:
     if not text.replace("\f", "").strip():
         raise SourceError(display, "the PDF has no text layer (a scan?)", "run OCR on it first, or give its text")
     return text
+
+
+def _is_encrypted(error: Exception) -> bool:
+    """PDFium refuses a document it cannot decrypt with "Incorrect password error"."""
+    return "password" in str(error).lower()
 
 
 def read_pdf_lines(path: Path, display: str | None = None) -> list[SourceLine]:

@@ -92,8 +92,35 @@ def _line_of(raw: str, document_id: str | None) -> int | None:
     return None
 
 
-def load_manifest(manifest: Path = paths.MANIFEST) -> list[ManifestEntry]:
-    """Read and check the manifest: schema, unique ids, paths inside its folder, sha256 of each file."""
+def _entry_line(raw: str, document: object, error: jsonschema.ValidationError) -> int | None:
+    """The manifest line of the entry an error is in."""
+    if len(error.path) < 2 or not isinstance(document, dict):
+        return None
+    entry = document.get("sources", [])[error.path[1]]
+    return _line_of(raw, entry.get("document_id") if isinstance(entry, dict) else None)
+
+
+def _check_schema(display: str, raw: str, document: object) -> None:
+    """Every place the manifest breaks its schema, in one message (the first one's line)."""
+    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(document), key=lambda e: list(e.path))
+    if not errors:
+        return
+    lines = [_entry_line(raw, document, error) for error in errors]
+    problems = [
+        f"{'/'.join(str(part) for part in error.path) or 'the top level'}"
+        f"{f' (line {line})' if line and index else ''}: {error.message}"
+        for index, (error, line) in enumerate(zip(errors, lines, strict=True))
+    ]
+    raise SourceError(
+        display,
+        f"the manifest does not match schemas/sources.schema.json at {'; at '.join(problems)}",
+        "correct the entry as the schema describes (required fields, known keys only; see docs/manifest.md)",
+        lines[0],
+    )
+
+
+def read_manifest(manifest: Path = paths.MANIFEST, check: bool = True) -> dict:
+    """The manifest as data, checked against its schema unless ``check`` is false (dates as ISO text)."""
     display = _display(manifest)
     raw = manifest.read_text(encoding="utf-8")
     try:
@@ -107,19 +134,22 @@ def load_manifest(manifest: Path = paths.MANIFEST) -> list[ManifestEntry]:
             mark.line + 1 if mark else None,
         ) from None
     document = _dates_as_text(document)
-    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(document), key=lambda e: list(e.path))
-    if errors:
-        error = errors[0]
-        entry_id = None
-        if len(error.path) >= 2 and isinstance(document, dict):
-            entry = document.get("sources", [])[error.path[1]]
-            entry_id = entry.get("document_id") if isinstance(entry, dict) else None
-        where = "/".join(str(part) for part in error.path) or "the top level"
+    if check:
+        _check_schema(display, raw, document)
+    return document
+
+
+DOCUMENT_TYPES = tuple(_schema()["properties"]["sources"]["items"]["properties"]["document_type"]["enum"])
+
+
+def load_manifest(manifest: Path = paths.MANIFEST) -> list[ManifestEntry]:
+    """Read and check the manifest: schema, unique ids, paths inside its folder, sha256 of each file."""
+    document = read_manifest(manifest)
+    display = _display(manifest)
+    raw = manifest.read_text(encoding="utf-8")
+    if not document["sources"]:
         raise SourceError(
-            display,
-            f"the manifest does not match schemas/sources.schema.json at {where}: {error.message}",
-            "correct the entry as the schema describes (required fields, known keys only)",
-            _line_of(raw, entry_id),
+            display, "the manifest lists no documents yet", "add one with `undocs add FILE`, then build again"
         )
     folder = manifest.parent.resolve()
     entries: list[ManifestEntry] = []
