@@ -131,11 +131,11 @@ def test_invalid_yaml_manifest(repo_copy: Path, caplog: pytest.LogCaptureFixture
 
 def test_unknown_resource(repo_copy: Path, caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
     descriptor = json.loads((repo_copy / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"].append({**descriptor["resources"][0], "name": "votes", "path": "data/votes.csv"})
+    descriptor["resources"].append({**descriptor["resources"][0], "name": "ballots", "path": "data/ballots.csv"})
     package.write_json(repo_copy / "datapackage.json", descriptor)
     message = user_error(["release", "--package", str(repo_copy), "--out", str(tmp_path / "out")], caplog, repo_copy)
     assert message.endswith(
-        "datapackage.json: resource 'votes' names a file the package does not have (data/votes.csv). "
+        "datapackage.json: resource 'ballots' names a file the package does not have (data/ballots.csv). "
         "Fix: rebuild the package with `undocs build`, or remove the resource from the descriptor."
     )
 
