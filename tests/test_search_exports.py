@@ -171,7 +171,9 @@ def test_a_new_table_gets_its_keys_full_text_and_view(package: tuple[dict, dict]
             },
         }
     )
-    tables["paragraph_notes_added"] = [{"document_id": "a-c-3-80-l-29", "paragraph_id": "op3", "text": "abductees added"}]
+    tables["paragraph_notes_added"] = [
+        {"document_id": "a-c-3-80-l-29", "paragraph_id": "op3", "text": "abductees added"}
+    ]
     write_sqlite(descriptor, tables, tmp_path / "new.sqlite")
     connection = sqlite3.connect(tmp_path / "new.sqlite")
     assert connection.execute(

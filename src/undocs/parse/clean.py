@@ -145,7 +145,6 @@ class _Classifier:
         self.form_feed_page = 0
         self.page = 1
         self.at_page_foot = False
-        self.body_since_note: list[str] = []  # body lines read since the last note began
 
     def run(self, lines: list[SourceLine]) -> None:
         for line in lines:
@@ -195,18 +194,17 @@ class _Classifier:
             self.result.closing.append(line)
             return LineKind.METADATA
         self.result.body.append(line)
-        self.body_since_note.append(line.text)
         return LineKind.BODY
 
     def _opens_unseparated_note(self, text: str) -> bool:
         """The next note's first line with no separator above it: its number follows the last
-        note's, its text opens as a note does, and the body since that note carries its marker."""
+        note's, its text opens as a note does, and the body above carries its marker."""
         start = patterns.NOTE_START.match(text)
         if not start or not start["number"].isdigit() or int(start["number"]) != self.last_note + 1:
             return False
         marker = patterns.marker_of(start["number"])
         return bool(patterns.NOTE_TEXT_OPENING.match(start["text"])) and any(
-            marker.search(body) for body in self.body_since_note
+            marker.search(body.text) for body in self.result.body
         )
 
     def _is_furniture(self, text: str) -> bool:
@@ -214,6 +212,7 @@ class _Classifier:
             return True
         symbol = patterns.SYMBOL_LINE.match(text)
         if symbol and (not self.symbol or symbol.group("symbol") == self.symbol):
+            self._take_back_title_start("")
             self.in_header = True
             self.running_title = ""
             return True
@@ -225,7 +224,31 @@ class _Classifier:
         if self.in_header and len(title.strip()) > 8 and self.title.startswith(running):
             self.running_title = running
             return True
+        # Text without page breaks (one paragraph per line) prints the running head wherever the
+        # page turned: the title beside the symbol, in either order, perhaps over two lines.
+        part = normalise(title)
+        if part == self.title and len(part) > 8:  # the whole title, alone: no paragraph is only that
+            return True
+        if title != text and len(part) > 8 and self.title.endswith(part):
+            self._take_back_title_start(part)
+            self.in_header = True
+            self.running_title = part if self.title.startswith(part) else ""
+            return True
         return False
+
+    def _take_back_title_start(self, end: str) -> None:
+        """The body lines (one or two) just before a running head's symbol that print the title,
+        or its start, are furniture too."""
+        for count in (1, 2):
+            before = self.result.body[-count:]
+            if (
+                len(before) == count
+                and self.title == " ".join([*(normalise(line.text) for line in before), end]).strip()
+            ):
+                del self.result.body[-count:]
+                for line in before:
+                    self.result.kinds[line.number] = LineKind.HEADER
+                return
 
     def _add_to_notes(self, line: SourceLine) -> bool:
         start = patterns.NOTE_START.match(line.text)
@@ -233,7 +256,6 @@ class _Classifier:
             number = start.group("number")
             self.note = RawNote(number, [start.group("text")], line.number, line.number)
             self.result.notes.append(self.note)
-            self.body_since_note = []
             if number.isdigit():
                 self.last_note = int(number)
             return True
