@@ -9,12 +9,13 @@ import pytest
 
 from corpus_data import CORPUS
 from undocs import paths, vocab
-from undocs.analyse.asks import addressee_rows, find_asks, recommendation_rows
-from undocs.analyse.figures import figure_rows
-from undocs.analyse.themes import paragraph_theme_rows, tag_text
+from undocs.analyse.analysis import analyse
+from undocs.analyse.asks import find_asks
+from undocs.analyse.themes import tag_text
 from undocs.models import ParsedDocument
 from undocs.parse.document import parse_entry, parse_file
-from undocs.publish.tables import analyse, units
+from undocs.publish.rows import addressee_rows, figure_rows, paragraph_theme_rows, recommendation_rows
+from undocs.publish.tables import analysed, units
 from undocs.read.sources import load_manifest
 
 RESOLUTION_ID = "a-c-3-80-l-29"
@@ -31,7 +32,7 @@ def seeds() -> dict[str, ParsedDocument]:
 
 @pytest.fixture(scope="module")
 def asks(seeds: dict[str, ParsedDocument]) -> list[Row]:
-    return recommendation_rows(seeds[RESOLUTION_ID])
+    return recommendation_rows(analyse(seeds[RESOLUTION_ID]))
 
 
 def addressees_by_paragraph(rows: list[Row]) -> dict[str, set[str]]:
@@ -181,7 +182,7 @@ def test_find_asks_reads_a_clause_with_an_aside() -> None:
 
 
 def test_statement_ask_is_a_row(seeds: dict[str, ParsedDocument]) -> None:
-    rows = recommendation_rows(seeds[STATEMENT_ID])
+    rows = recommendation_rows(analyse(seeds[STATEMENT_ID]))
     assert [(r["recommendation_id"], r["action"], r["addressee_text"], r["section"]) for r in rows] == [
         ("p7:dprk", "reminds", "the DPRK", "statement")
     ]
@@ -190,7 +191,7 @@ def test_statement_ask_is_a_row(seeds: dict[str, ParsedDocument]) -> None:
 
 def test_statement_figures(seeds: dict[str, ParsedDocument]) -> None:
     statement = seeds[STATEMENT_ID]
-    figures = figure_rows(statement)
+    figures = figure_rows(analyse(statement))
     assert [(f["paragraph_id"], f["value"], f["unit"], f["response"]) for f in figures] == [
         ("p1", "49", "percent", "not_accepted"),
         ("p2", "43", "recommendations", "not_accepted"),
@@ -210,14 +211,14 @@ def test_statement_figures(seeds: dict[str, ParsedDocument]) -> None:
 
 def test_a_number_without_a_response_is_not_a_figure(seeds: dict[str, ParsedDocument]) -> None:
     # pp4: "the majority of the 19 recommendations made by the commission of inquiry ... have not been implemented"
-    assert figure_rows(seeds[RESOLUTION_ID]) == []
+    assert figure_rows(analyse(seeds[RESOLUTION_ID])) == []
 
 
 # --- themes -------------------------------------------------------------------------------------------
 
 
 def test_themes_say_which_rule_tagged_them(seeds: dict[str, ParsedDocument]) -> None:
-    tags = {(r["paragraph_id"], r["theme_id"]): r for r in paragraph_theme_rows(seeds[RESOLUTION_ID])}
+    tags = {(r["paragraph_id"], r["theme_id"]): r for r in paragraph_theme_rows(analyse(seeds[RESOLUTION_ID]))}
     assert (tags["op20.c", "torture"]["rule_id"], tags["op20.c", "torture"]["matched"]) == ("torture.terms", "torture")
     assert tags["op2.a.v", "movement_refoulement"]["rule_id"] == "movement_refoulement.refugees"
     assert tags["op24", "separated_families"]["matched"] == "separation of families"
@@ -238,7 +239,7 @@ def test_treaty_titles_do_not_tag_their_subject() -> None:
 
 def test_statement_themes(seeds: dict[str, ParsedDocument]) -> None:
     themes: dict[str, set[object]] = defaultdict(set)
-    for r in paragraph_theme_rows(seeds[STATEMENT_ID]):
+    for r in paragraph_theme_rows(analyse(seeds[STATEMENT_ID])):
         themes[str(r["paragraph_id"])].add(r["theme_id"])
     assert themes["p4"] == {"women_girls", "accountability"}
     assert themes["p5"] == {"movement_refoulement", "expression_religion"}
@@ -252,7 +253,9 @@ def test_statement_themes(seeds: dict[str, ParsedDocument]) -> None:
 def test_published_tables_are_what_the_sources_give(table: str, seeds: dict[str, ParsedDocument]) -> None:
     with (paths.DATA / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
         published = list(csv.DictReader(handle))
-    built = [row for unit in units(analyse(seeds[i]) for i in sorted(seeds)) for row in unit.tables.get(table, [])]
+    built = [
+        row for unit in units(analysed(analyse(seeds[i])) for i in sorted(seeds)) for row in unit.tables.get(table, [])
+    ]
     assert len(published) == len(built) > 0
     column = next(i for i, name in enumerate(published[0]) if name.endswith("_id") and name != "document_id")
     key = list(published[0])[column]
@@ -267,7 +270,7 @@ def test_asks_of_the_rome_statute_resolution() -> None:
     source = CORPUS / "A_RES_73_7.pdfminer.txt"
     if not source.is_file():
         pytest.skip(f"the real UN resolutions are not here: {source} is absent (it sits beside the repo)")
-    rows = recommendation_rows(parse_file(source))
+    rows = recommendation_rows(analyse(parse_file(source)))
     parties = row(rows, "op9:states_parties")
     assert parties["addressee_text"] == "States parties"
     # "States parties to the Rome Statute that have not yet done so to adopt ...": "to the" is no action,

@@ -49,10 +49,11 @@ def test_published_package_validates_with_foreign_keys() -> None:
 
 
 def test_paragraph_pointing_to_a_missing_document_fails_the_build(repo_copy: Path, monkeypatch) -> None:
+    from undocs.publish import rows as shaped
     from undocs.publish import tables
 
-    def broken(parsed):
-        rows = tables.paragraph_rows(parsed)
+    def broken(analysis):
+        rows = shaped.paragraph_rows(analysis.parsed)
         rows[0] = {**rows[0], "document_id": "no-such-document"}
         return {"paragraphs": rows[:1]}
 

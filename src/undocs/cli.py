@@ -15,12 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from undocs import paths
+from undocs import paths, pipeline
 from undocs.errors import SourceError
 from undocs.export.json_export import document_json_schema
 from undocs.export.reader import read_descriptor
 from undocs.export.release import JSON_SCHEMA, ReleaseFailed, json_text, release
 from undocs.parse.document import PARSER_TYPES, parse_entry, parse_file
+from undocs.progress import Progress
 from undocs.publish import batch, docs
 from undocs.publish.metadata import MetadataError
 from undocs.publish.package import BuildSummary, ValidationFailed, build_package, validation_report
@@ -46,22 +47,18 @@ def _report(summary: BuildSummary, target: Path) -> None:
     log.info("published: %s", target / "datapackage.json")
 
 
-def _parse_all(items, parse, files: list[Path], cache: Path) -> list[batch.Cached]:
-    documents = batch.parse_all(items, parse, files, cache)
-    for number, cached in enumerate(documents, start=1):
-        log.info(
-            "[%d/%d] %s: %d paragraphs, %d footnotes",
-            number,
-            len(items),
-            cached.document_id,
-            cached.paragraphs,
-            cached.footnotes,
-        )
-    return documents
+def _process_all(items, parse, files: list[Path], cache: Path, verbose: bool) -> list[batch.Cached]:
+    """Every source through ``pipeline.document`` on every core, into the cache; progress shown as they come."""
+    with Progress(len(items), verbose) as progress:
+
+        def done(index: int, cached: batch.Cached) -> None:
+            progress.done(index, cached.document_id, cached.paragraphs, cached.footnotes)
+
+        return batch.process_all(items, parse, pipeline.document, files, cache, done)
 
 
 def _build(documents: list[batch.Cached], target: Path, cache: Path) -> BuildSummary:
-    """Build from the cache: documents are read one at a time as their rows are written."""
+    """Build from the cache: documents' results are read one at a time as their rows are written."""
     return build_package(batch.documents(documents), target, _sources(documents), cache)
 
 
@@ -70,7 +67,7 @@ def command_build(args: argparse.Namespace) -> int:
     entries = load_manifest(root / "data" / "sources" / "sources.yaml")
     parse = functools.partial(parse_entry, root=root)
     cache = root / "build" / "cache"
-    documents = _parse_all(entries, parse, [entry.path for entry in entries], cache)
+    documents = _process_all(entries, parse, [entry.path for entry in entries], cache, args.verbose)
     summary = _build(documents, root, cache)
     write_generated_docs(root)
     _report(summary, root)
@@ -101,7 +98,7 @@ def command_convert(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace, cache: Path) -> int:
     files = [Path(file) for file in args.files]
     parse = functools.partial(parse_file, parser=args.type)
-    documents = _parse_all(files, parse, files, cache)
+    documents = _process_all(files, parse, files, cache, args.verbose)
     ids = [cached.document_id for cached in documents]
     duplicates = sorted({document_id for document_id in ids if ids.count(document_id) > 1})
     if duplicates:
@@ -143,7 +140,11 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="undocs", description="Turn UN documents into a validated Frictionless data package."
     )
-    main.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    loudness = main.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="a line per document (a terminal otherwise shows a progress bar)"
+    )
     commands = main.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build and validate the package from data/sources/sources.yaml")
     build.add_argument("--root", default=str(paths.ROOT), help="the repository to build (default: this checkout)")

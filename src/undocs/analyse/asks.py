@@ -18,26 +18,12 @@ inheriting the chapeau's verb and addressee, and no row for the chapeau itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from undocs import vocab
 from undocs.analyse import ask_patterns
-from undocs.models import Paragraph, ParsedDocument
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One addressee asked to act by one verb; offsets are into the paragraph's text."""
-
-    addressee_id: str
-    addressee_text: str
-    action: str
-    action_phrase: str
-    action_text: str
-    verb_start: int
-    source_paragraph_id: str = ""
-    inherited: bool = False
+from undocs.models import Ask, Paragraph
 
 
 @cache
@@ -144,48 +130,3 @@ def document_asks(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Ask]]:
         handed_down[paragraph.paragraph_id] = opened
         result += [(paragraph, ask) for ask in inherited + own if ask not in opened]
     return result
-
-
-def recommendation_rows(parsed: ParsedDocument) -> list[dict[str, object]]:
-    """One row per (paragraph, addressee); the addressee named twice adds its name or its ask's text."""
-    rows: dict[str, dict[str, object]] = {}
-    document_id = parsed.meta.document_id
-    for paragraph, ask in document_asks(parsed.paragraphs):
-        recommendation_id = f"{paragraph.paragraph_id}:{ask.addressee_id}"
-        if recommendation_id in rows:
-            _merge(rows[recommendation_id], ask)
-            continue
-        rows[recommendation_id] = {
-            "document_id": document_id,
-            "recommendation_id": recommendation_id,
-            "paragraph_id": paragraph.paragraph_id,
-            "section": paragraph.section,
-            "addressee_id": ask.addressee_id,
-            "addressee_text": ask.addressee_text,
-            "action": ask.action,
-            "action_phrase": ask.action_phrase,
-            "action_text": ask.action_text,
-            "embedded": ask.verb_start > 0,
-            "inherited": ask.inherited,
-            "source_paragraph_id": ask.source_paragraph_id,
-        }
-    return list(rows.values())
-
-
-def _merge(row: dict[str, object], ask: Ask) -> None:
-    """Fold a second mention of an addressee into its row: "the Secretariat, relevant specialized agencies"."""
-    if row["action_text"] == ask.action_text:
-        row["addressee_text"] = f"{row['addressee_text']}; {ask.addressee_text}"
-    else:
-        row["action_text"] = f"{row['action_text']}; {ask.action_text}"
-
-
-def addressee_rows() -> dict[str, list[dict[str, object]]]:
-    """The addressees codelist, from its vocabulary."""
-    entries = vocab.load("addressees")["addressees"]
-    return {
-        "addressees": [
-            {"addressee_id": entry["id"], "label": entry["label"], "phrases": " | ".join(entry["phrases"])}
-            for entry in entries
-        ]
-    }

@@ -13,21 +13,8 @@ accept" -> ``not_accepted``). A number with no response before it is not a figur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from undocs.analyse import ask_patterns
-from undocs.models import ParsedDocument
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number as printed, what it counts and how the recommendations counted were answered."""
-
-    value: str
-    unit: str
-    subject: str
-    response: str
-    phrase: str
+from undocs.models import Figure
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -71,17 +58,3 @@ def find_figures(text: str) -> list[Figure]:
             )
         )
     return figures
-
-
-def figure_rows(parsed: ParsedDocument) -> list[dict[str, object]]:
-    """One row per figure; its id is the paragraph's id and the figure's place in the paragraph."""
-    return [
-        {
-            "document_id": parsed.meta.document_id,
-            "figure_id": f"{paragraph.paragraph_id}:{number}",
-            "paragraph_id": paragraph.paragraph_id,
-            **figure.__dict__,
-        }
-        for paragraph in parsed.paragraphs
-        for number, figure in enumerate(find_figures(paragraph.text), start=1)
-    ]

@@ -8,11 +8,12 @@ frictionless's rules: key cells are compared as typed values, a primary key may 
 empty nor repeat, a ``unique`` field may not repeat a non-empty value, and a foreign key whose
 cells are all empty is skipped, otherwise its values must be a key of the referenced resource.
 
->>> from undocs.publish.tables import cells
 >>> index = KeyIndex(metadata.resources())
->>> index.add("documents", cells("documents", [{"document_id": "a-1"}]))
->>> paragraph = {"document_id": "a-1", "paragraph_id": "op1", "paragraph_key": "a-1:op1", "parent_key": "a-1:op0"}
->>> index.add("paragraphs", cells("paragraphs", [paragraph, paragraph]))
+>>> document = dict.fromkeys(metadata.field_names("documents"), "")
+>>> index.add("documents", [list({**document, "document_id": "a-1"}.values())])
+>>> paragraph = dict.fromkeys(metadata.field_names("paragraphs"), "")
+>>> paragraph |= {"document_id": "a-1", "paragraph_id": "op1", "paragraph_key": "a-1:op1", "parent_key": "a-1:op0"}
+>>> index.add("paragraphs", [list(paragraph.values())] * 2)
 >>> for error in index.errors():
 ...     print(error)
 paragraphs: primary-key: row 3: document_id, paragraph_id ('a-1', 'op1') repeats an earlier row's
@@ -25,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from undocs.models import Cells
 from undocs.publish import metadata
-from undocs.publish.tables import Cells
 
 Key = tuple[object, ...]
 

@@ -3,9 +3,10 @@
 Nothing published is touched until the staged package validates; a failed build leaves the
 last good ``data/`` and ``datapackage.json`` as they were. Rows are written as each document
 is read, and validated in two parts that together make frictionless's validation of the whole
-package: frictionless checks the rows of every document (and the package tables, and the
-descriptor) whose exact bytes it has not passed before under the same schemas, and
-``integrity`` checks keys across all rows. What passed is remembered in the cache, so a
+package: frictionless checks the cells and types of the rows of every document (and the package
+tables, and the descriptor) whose exact bytes it has not passed before under the same schemas,
+given a descriptor without keys (``metadata.without_keys``), so it builds no key lookups; and
+``integrity`` checks primary keys, unique fields and foreign keys across all rows. What passed is remembered in the cache, so a
 rebuild after one source changed runs frictionless on that document's rows only. When either
 part finds a problem, frictionless validates the whole staged package, so the errors reported
 are its own, with row numbers in the files as staged.
@@ -26,9 +27,10 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from undocs.models import Analysed, Unit
 from undocs.publish import metadata
 from undocs.publish.integrity import KeyIndex
-from undocs.publish.tables import Analysed, Unit, csv_text, header, units
+from undocs.publish.tables import csv_text, header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
@@ -219,7 +221,8 @@ def stage(documents: Iterable[Analysed], sources: list[dict[str, str]], folder: 
             staged.write(unit)
     descriptor = metadata.descriptor(sources)
     write_json(folder / DESCRIPTOR, descriptor)
-    write_json(folder / UNVALIDATED / DESCRIPTOR, descriptor)
+    # Frictionless checks the new rows' cells and types only: keys across rows are integrity's.
+    write_json(folder / UNVALIDATED / DESCRIPTOR, metadata.without_keys(descriptor))
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
         staged.fresh.append(digest)
@@ -234,8 +237,8 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
     """Errors of the staged package: frictionless on what is new, keys across all rows (see the module doc)."""
     errors = staged.keys.errors()
     if staged.fresh and not errors:
-        # Foreign keys may point at rows outside the new part; integrity checked them over all rows.
-        errors = validator.submit(validate, folder / UNVALIDATED, ("foreign-key",)).result()
+        # Without keys: they may point at rows outside the new part, and integrity checked them over all rows.
+        errors = validator.submit(validate, folder / UNVALIDATED).result()
     if errors:
         return validate(folder) or errors
     return []

@@ -1,0 +1,46 @@
+"""Stage: analysis. Everything the analysis stages find in one parsed document, each found once.
+
+Citations are found once and handed to the stages that need them (links checked against them,
+treaties linked through the resolutions a note cites); asks, figures and themes read each
+paragraph's text. The result is a new value (``models.Analysis``); the parsed document is not
+changed. ``publish.rows`` turns it into table rows.
+
+>>> from undocs.models import DocumentMeta, ParsedDocument, Paragraph
+>>> meta = DocumentMeta("d", "d.txt", "", "resolution", body="General Assembly")
+>>> text = "Urges Member States to end torture, recalling resolution 70/1;"
+>>> analysis = analyse(ParsedDocument(meta, [Paragraph("op1", "", "operative", "1.", 1, 1, "", text, 1, 1)], []))
+>>> [c.citation.symbol for c in analysis.citations], [a.addressee_id for _, a in analysis.asks], analysis.tags["op1"][0].theme_id
+(['A/RES/70/1'], ['member_states'], 'torture')
+"""
+
+from __future__ import annotations
+
+from undocs.analyse.asks import document_asks
+from undocs.analyse.citations import document_citations
+from undocs.analyse.figures import find_figures
+from undocs.analyse.reconcile import mismatches, reconcile
+from undocs.analyse.themes import paragraph_tags
+from undocs.analyse.treaties import treaty_references
+from undocs.models import Analysis, ParsedDocument
+
+
+def analyse(parsed: ParsedDocument) -> Analysis:
+    """The document's citations (links checked), treaty references, asks, figures and theme tags."""
+    citations = document_citations(parsed)
+    checked, links = reconcile(parsed, citations)
+    references, treaty_warnings = treaty_references(parsed, citations)
+    warnings = list(parsed.warnings)
+    for warning in mismatches(checked, links) + treaty_warnings:
+        message = f"{parsed.meta.source_path}: {warning}"
+        if message not in warnings:  # one log line for a mismatch the text repeats
+            warnings.append(message)
+    return Analysis(
+        parsed=parsed,
+        citations=checked,
+        links=links,
+        treaty_references=references,
+        asks=document_asks(parsed.paragraphs),
+        figures={paragraph.paragraph_id: find_figures(paragraph.text) for paragraph in parsed.paragraphs},
+        tags=paragraph_tags(parsed.paragraphs),
+        warnings=warnings,
+    )
