@@ -79,6 +79,8 @@ def _clauses(text: str) -> list[tuple[re.Match[str], list[tuple[str, int, int]],
     clauses = []
     for verb in ask_patterns.verbs().finditer(text):
         after = ask_patterns.AFTER_VERB.match(text, verb.end())
+        if after is None:  # punctuation or the text's end after the verb ("Urges,"): no one named
+            continue
         names, end = _addressee_list(text, after.end())
         bare = bool(after.group("that")) or verb.group(0).lower().endswith(" that")
         start = _action_start(text, end, bare) if names else None

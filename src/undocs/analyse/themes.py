@@ -4,11 +4,10 @@ A rule is a list of words; a paragraph gets a theme when one of the theme's rule
 its words in the text (titles listed under ``ignore`` blanked out first). The tag records the
 first rule that matched and the words it matched, so every tag can be checked by eye.
 
-One pass per paragraph: the text's words are read once, and each word's first letters are looked
-up in an index of the rules' words (``_Index``); a rule's own pattern is tried only where the
-index says one of its words may start, so a paragraph costs one scan, not one search per rule.
-The tags are exactly those of searching every rule in turn: a rule's first match starts at a
-word, and every word where it may start is tried.
+One pass per paragraph: the text's words are read once, in one scan, and looked up in an
+index of the rules' first words (``_Index``: a whole word, or the stem of ``abduct*``); only a
+rule whose first word is there is searched for. The tags are exactly those of searching every
+rule in turn: a rule cannot match where its first word does not stand.
 
 >>> [(tag.theme_id, tag.rule_id, tag.matched) for tag in tag_text("Torture in places of detention")]
 [('torture', 'torture.terms', 'Torture'), ('detention', 'detention.camps', 'places of detention')]
@@ -24,11 +23,11 @@ from undocs import vocab
 from undocs.analyse import ask_patterns
 from undocs.models import Paragraph, Tag
 
-# Where a rule's word may start: a run of word characters not preceded by one or by a hyphen
-# (the rules' own patterns start with the same look-behind).
-WORD_START = re.compile(r"(?<![\w-])\w+")
-# How many first letters of a word the index keys on (shorter words key on all of theirs).
-KEY_LENGTH = 3
+# The words of a text: where a rule's word may start, after no word character and no hyphen (the
+# rules' own patterns start with the same look-behind), up to a character that is not a word's.
+WORD = re.compile(r"(?<![\w-])\w+")
+# A stem's key in the index: its first letters (a text's word is looked up by as many of its own).
+STEM_KEY = 3
 
 
 @dataclass(frozen=True)
@@ -40,34 +39,43 @@ class _Rule:
 
 @dataclass(frozen=True)
 class _Index:
-    """The rules, and for each key (a word's first letters, lower case) the rules with a word starting so."""
+    """The rules; by first word (lower case) the rules whose word opens with it; and by the first
+    letters of a stem (``abduct*``) the stems and their rules."""
 
     rules: tuple[_Rule, ...]
-    by_key: dict[str, tuple[int, ...]]
-    key_lengths: tuple[int, ...]
+    by_word: dict[str, set[int]]
+    by_stem: dict[str, list[tuple[str, int]]]
 
 
-def _key(word: str) -> str:
-    """The index key of a rule's word: its first letters, lower case ('' if it opens with no letter)."""
-    first = WORD_START.match(word.translate(ask_patterns.APOSTROPHES))
-    return first.group(0)[:KEY_LENGTH].lower() if first else ""
+def _opening(word: str) -> tuple[str, bool]:
+    """A rule's word's first word, lower case, and whether it is a stem (``abduct*``: any ending)."""
+    word = word.translate(ask_patterns.APOSTROPHES).lower()
+    first = WORD.match(word)
+    if not first:
+        raise ValueError(f"themes.yaml: {word!r} must start with a letter or digit")
+    return first.group(0), word[first.end() : first.end() + 1] == "*"
 
 
 @cache
 def _index() -> _Index:
-    rules, by_key = [], {}
+    rules: list[_Rule] = []
+    by_word: dict[str, set[int]] = {}
+    by_stem: dict[str, list[tuple[str, int]]] = {}
     for theme in vocab.load("themes")["themes"]:
         for rule in theme["rules"]:
             number = len(rules)
             rules.append(_Rule(theme["id"], rule["id"], ask_patterns.word_pattern(rule["words"])))
             for word in rule["words"]:
-                key = _key(word)
-                if not key:
-                    raise ValueError(f"themes.yaml: rule {rule['id']}: {word!r} must start with a letter or digit")
-                if number not in by_key.setdefault(key, []):
-                    by_key[key].append(number)
-    lengths = tuple(sorted({len(key) for key in by_key}))
-    return _Index(tuple(rules), {key: tuple(numbers) for key, numbers in by_key.items()}, lengths)
+                opening, stem = _opening(word)
+                if stem and len(opening) < STEM_KEY:
+                    raise ValueError(
+                        f"themes.yaml: rule {rule['id']}: the stem {word!r} is shorter than {STEM_KEY} letters"
+                    )
+                if stem:
+                    by_stem.setdefault(opening[:STEM_KEY], []).append((opening, number))
+                else:
+                    by_word.setdefault(opening, set()).add(number)
+    return _Index(tuple(rules), by_word, by_stem)
 
 
 @cache
@@ -75,16 +83,15 @@ def _ignored() -> re.Pattern[str]:
     return ask_patterns.phrase_pattern(vocab.load("themes")["ignore"])
 
 
-def _first_matches(searchable: str, index: _Index) -> dict[int, re.Match[str]]:
-    """Each rule's first match in the text, by rule number: one scan of its words."""
-    found: dict[int, re.Match[str]] = {}
-    for word in WORD_START.finditer(searchable):
-        lower = word.group(0).lower()
-        for length in index.key_lengths:
-            for number in index.by_key.get(lower[:length], ()):
-                if number not in found and (match := index.rules[number].pattern.match(searchable, word.start())):
-                    found[number] = match
-    return found
+def _candidates(searchable: str, index: _Index) -> list[int]:
+    """The rules that may match: those whose first word, or stem, opens one of the text's words."""
+    words = set(WORD.findall(searchable.lower()))
+    found = {number for word in words & index.by_word.keys() for number in index.by_word[word]}
+    for word in words:
+        for stem, number in index.by_stem.get(word[:STEM_KEY], ()):
+            if word.startswith(stem):
+                found.add(number)
+    return sorted(found)
 
 
 def tag_text(text: str) -> list[Tag]:
@@ -92,11 +99,13 @@ def tag_text(text: str) -> list[Tag]:
     # Blanked with spaces, not removed, so the matched words keep their offsets in the text.
     searchable = _ignored().sub(lambda match: " " * len(match.group(0)), text.translate(ask_patterns.APOSTROPHES))
     index = _index()
-    found = _first_matches(searchable, index)
     tags: dict[str, Tag] = {}
-    for number in sorted(found):
-        rule, match = index.rules[number], found[number]
-        if rule.theme_id not in tags:
+    for number in _candidates(searchable, index):
+        rule = index.rules[number]
+        if rule.theme_id in tags:
+            continue
+        match = rule.pattern.search(searchable)
+        if match:
             tags[rule.theme_id] = Tag(rule.theme_id, rule.rule_id, text[match.start() : match.end()])
     return list(tags.values())
 
