@@ -116,11 +116,13 @@ def front_facts(front: list[SourceLine], chapeau: SourceLine | None) -> dict[str
 def parse_resolution(lines: list[SourceLine], path: str, symbol: str = "") -> ParsedText:
     """Parse a resolution's text (extracted from its PDF, or clean one-paragraph-per-line text)."""
     cleaned = clean(lines, symbol)
-    paragraphs = segment(cleaned, path)
-    footnotes = attach(paragraphs, cleaned.notes, cleaned.warnings)
+    attached = attach(segment(cleaned, path), cleaned.notes)
     facts = front_facts(cleaned.front, cleaned.chapeau)
     for note in cleaned.notes:
         reissue = patterns.REISSUE_NOTE.search(" ".join(note.lines))
         if note.number == "*" and reissue:
             facts["reissue_date"] = reissue.group("date")
-    return ParsedText(paragraphs, footnotes, cleaned.links, cleaned.kinds, cleaned.warnings, facts, cleaned.pages)
+    warnings = cleaned.warnings + attached.warnings
+    return ParsedText(
+        attached.paragraphs, attached.footnotes, cleaned.links, cleaned.kinds, warnings, facts, cleaned.pages
+    )
