@@ -73,6 +73,7 @@ def inputs(count: int, folder: Path) -> tuple[list[str], list[str]]:
     """
     sources = sorted((SHARED / "akn").glob("*/[0-9]*/*E*.xml"), key=lambda path: path.name)
     files, stopped, seen = [], [], set()
+    folder.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor() as pool:
         start = 0
         while len(files) < count and start < len(sources):
@@ -111,7 +112,9 @@ def convert_row(size: int, folder: Path) -> list[str]:
         f"{len(files) / full['wall']:.1f}",
         f"{rows}",
         f"{validate['wall']:.2f}",
+        f"{validate['cpu']:.2f}",
         f"{full['wall'] / validate['wall']:.2f}x",
+        f"{full['cpu'] / validate['cpu']:.2f}x",
         f"{incremental['wall']:.2f}",
         f"{incremental['wall'] / full['wall']:.0%}",
     ]
@@ -134,7 +137,10 @@ def main() -> int:
         print(f"skipped: {SHARED / 'akn'} is absent (the shared test data sits beside the repository)")
         return 0
     sizes = [int(size) for size in sys.argv[1:] if size != "-v"] or list(SIZES)
-    header = "N\tstopped\tload\twall s\tCPU s\tpeak MB\tdocs/s\trows\tvalidate s\tratio\tincr. s\tincr/full"
+    header = (
+        "N\tstopped\tload\twall s\tCPU s\tpeak MB\tdocs/s\trows\tvalidate wall s\tvalidate CPU s"
+        "\twall ratio\tCPU ratio\tincr. s\tincr/full"
+    )
     print(header)
     results = []
     for size in sizes:

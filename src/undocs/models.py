@@ -265,10 +265,12 @@ Cells = list[list[str]]
 
 @dataclass
 class Unit:
-    """The rows one document contributes to each table (or, with no ``document_id``, the package tables')."""
+    """The rows one document contributes to each table (or, with no ``document_id``, the package tables'):
+    as cells, for the key checks, and as CSV text, as written."""
 
     document_id: str
     tables: dict[str, Cells]
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -38,8 +38,8 @@ def _caster(spec: dict, missing: list[str]) -> Callable[[str], object]:
         return lambda text: None if text in missing else text
     from frictionless import Field  # only non-text key fields need frictionless's casting
 
-    typed = Field.from_descriptor(spec)
-    return lambda text: None if text in missing else typed.read_cell(text)[0]
+    value = Field.from_descriptor(spec).create_value_reader()  # made once: it runs for every key cell
+    return lambda text: None if text in missing else value(text)
 
 
 def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:

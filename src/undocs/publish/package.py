@@ -30,12 +30,14 @@ from pathlib import Path
 from undocs.models import Analysed, Unit
 from undocs.publish import metadata
 from undocs.publish.integrity import KeyIndex
-from undocs.publish.tables import csv_text, header, units
+from undocs.publish.tables import header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
-# Inside the staging folder: the rows frictionless has not passed before, as a package of their own.
+# Inside the staging folder: the rows frictionless has not passed before, as a package of their own,
+# described in parts (part1.json, ...) that frictionless validates side by side, one per core.
 UNVALIDATED = "unvalidated"
+VALIDATORS = 2
 
 
 class ValidationFailed(Exception):
@@ -105,14 +107,17 @@ class ValidationReport:
         return out
 
 
-def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> ValidationReport:
-    """Validate ``folder/datapackage.json`` with frictionless (foreign keys included, unless skipped)."""
+def validation_report(
+    folder: Path, skip_errors: tuple[str, ...] = (), descriptor: str = DESCRIPTOR
+) -> ValidationReport:
+    """Validate ``folder/datapackage.json`` (or another ``descriptor`` there) with frictionless
+    (foreign keys included, unless skipped)."""
     from frictionless import Checklist, Package  # imported here: it is slow to import and only needed now
 
     # An absolute folder: frictionless joins a relative basepath to a relative descriptor path twice.
-    result = ValidationReport(str(folder / DESCRIPTOR))
+    result = ValidationReport(str(folder / descriptor))
     folder = folder.resolve()
-    package = Package(str(folder / DESCRIPTOR), basepath=str(folder))
+    package = Package(str(folder / descriptor), basepath=str(folder))
     report = package.validate(Checklist(skip_errors=list(skip_errors)))
     for task in report.tasks:
         errors = [{"type": error.type, "message": error.message} for error in task.errors]
@@ -121,7 +126,7 @@ def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> Valida
         )
     result.package_errors = [{"type": error.type, "message": error.message} for error in report.errors]
     listed = [
-        resource["name"] for resource in json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
+        resource["name"] for resource in json.loads((folder / descriptor).read_text(encoding="utf-8"))["resources"]
     ]
     validated = {task.name for task in report.tasks}
     result.package_errors += [
@@ -132,9 +137,29 @@ def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> Valida
     return result
 
 
-def validate(folder: Path, skip_errors: tuple[str, ...] = ()) -> list[str]:
-    """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
-    return validation_report(folder, skip_errors).errors
+def validate(folder: Path, skip_errors: tuple[str, ...] = (), descriptor: str = DESCRIPTOR) -> list[str]:
+    """Validate ``folder/datapackage.json`` (or ``descriptor``) with frictionless; return readable error lines."""
+    return validation_report(folder, skip_errors, descriptor).errors
+
+
+def parts(descriptor: dict, folder: Path, count: int) -> list[dict]:
+    """The descriptor split in up to ``count`` descriptors of about as many bytes of CSV each.
+
+    >>> descriptor = {"name": "p", "resources": [{"path": "a.csv"}, {"path": "b.csv"}, {"path": "c.csv"}]}
+    >>> [[r["path"] for r in part["resources"]] for part in parts(descriptor, Path("."), 2)]
+    [['a.csv', 'c.csv'], ['b.csv']]
+    """
+    size = {r["path"]: (folder / r["path"]).stat().st_size if (folder / r["path"]).is_file() else 0
+            for r in descriptor["resources"]}  # fmt: skip
+    bins: list[list[dict]] = [[] for _ in range(count)]
+    for resource in sorted(descriptor["resources"], key=lambda r: -size[r["path"]]):
+        min(bins, key=lambda chosen: (sum(size[r["path"]] for r in chosen), len(chosen))).append(resource)
+    order = {r["path"]: index for index, r in enumerate(descriptor["resources"])}
+    return [
+        {**descriptor, "resources": sorted(chosen, key=lambda r: order[r["path"]])}
+        for chosen in sorted(bins, key=lambda chosen: min(order[r["path"]] for r in chosen) if chosen else 0)
+        if chosen
+    ]
 
 
 def publish(staged: Path, target: Path) -> None:
@@ -190,7 +215,7 @@ class Staged:
                 self.files[place][resource["name"]] = handle
 
     def write(self, unit: Unit) -> None:
-        texts = {name: csv_text(rows) for name, rows in unit.tables.items()}
+        texts = unit.texts
         digest = self.validated.digest(texts)
         new = digest not in self.validated
         if new:
@@ -222,7 +247,8 @@ def stage(documents: Iterable[Analysed], sources: list[dict[str, str]], folder: 
     descriptor = metadata.descriptor(sources)
     write_json(folder / DESCRIPTOR, descriptor)
     # Frictionless checks the new rows' cells and types only: keys across rows are integrity's.
-    write_json(folder / UNVALIDATED / DESCRIPTOR, metadata.without_keys(descriptor))
+    for number, part in enumerate(parts(metadata.without_keys(descriptor), folder / UNVALIDATED, VALIDATORS), 1):
+        write_json(folder / UNVALIDATED / f"part{number}.json", part)
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
         staged.fresh.append(digest)
@@ -238,7 +264,9 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
     errors = staged.keys.errors()
     if staged.fresh and not errors:
         # Without keys: they may point at rows outside the new part, and integrity checked them over all rows.
-        errors = validator.submit(validate, folder / UNVALIDATED).result()
+        descriptors = sorted(path.name for path in (folder / UNVALIDATED).glob("part*.json"))
+        futures = [validator.submit(validate, folder / UNVALIDATED, (), name) for name in descriptors]
+        errors = [error for future in futures for error in future.result()]
     if errors:
         return validate(folder) or errors
     return []
@@ -256,9 +284,10 @@ def build_package(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
     validated = Validated(cache)
     try:
-        with ProcessPoolExecutor(max_workers=1) as validator:
-            # The other core imports frictionless (0.3 s) while this one writes the rows.
-            validator.submit(_import_frictionless)
+        with ProcessPoolExecutor(max_workers=VALIDATORS) as validator:
+            # The validators import frictionless (0.3 s) while this process writes the rows.
+            for _ in range(VALIDATORS):
+                validator.submit(_import_frictionless)
             staged = stage(documents, sources, staging, validated)
             errors = check(staging, staged, validator)
         if errors:

@@ -130,12 +130,19 @@ def _extend(into: dict[str, Cells], tables: TableRows) -> None:
         into.setdefault(table, []).extend(cells(table, table_rows))
 
 
+def _written(unit: Unit) -> Unit:
+    """The unit with its CSV text (made where the unit is made: in a worker, for a document's)."""
+    unit.texts = {name: csv_text(table_cells) for name, table_cells in unit.tables.items()}
+    return unit
+
+
 def analysed(analysis: Analysis) -> Analysed:
     """A document's rows as cells, with all else a build needs of it (see ``models.Analysed``)."""
     parsed = analysis.parsed
     unit = Unit(parsed.meta.document_id, {})
     for builder in PER_DOCUMENT:
         _extend(unit.tables, builder(analysis))
+    _written(unit)
     picked = [factory().pick(analysis) for factory in PER_PACKAGE]
     kinds = Counter(kind.value for kind in parsed.line_kinds.values())
     return Analysed(
@@ -159,7 +166,7 @@ def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
     unit = Unit("", {})
     for package_builder in builders:
         _extend(unit.tables, package_builder.rows())
-    yield unit
+    yield _written(unit)
 
 
 def csv_text(rows: Cells) -> str:
