@@ -268,7 +268,7 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
         futures = [validator.submit(validate, folder / UNVALIDATED, (), name) for name in descriptors]
         errors = [error for future in futures for error in future.result()]
     if errors:
-        return validate(folder) or errors
+        return validate(folder)  # frictionless's verdict on the whole package, in its words
     return []
 
 
