@@ -38,6 +38,8 @@ DESCRIPTOR = "datapackage.json"
 # described in parts (part1.json, ...) that frictionless validates side by side, one per core.
 UNVALIDATED = "unvalidated"
 VALIDATORS = 2
+# Below this many bytes of new rows a second validator costs more (its frictionless import) than it saves.
+SPLIT_BYTES = 2_000_000
 
 
 class ValidationFailed(Exception):
@@ -247,7 +249,9 @@ def stage(documents: Iterable[Analysed], sources: list[dict[str, str]], folder: 
     descriptor = metadata.descriptor(sources)
     write_json(folder / DESCRIPTOR, descriptor)
     # Frictionless checks the new rows' cells and types only: keys across rows are integrity's.
-    for number, part in enumerate(parts(metadata.without_keys(descriptor), folder / UNVALIDATED, VALIDATORS), 1):
+    new_bytes = sum(path.stat().st_size for path in (folder / UNVALIDATED).rglob("*.csv"))
+    count = VALIDATORS if new_bytes > SPLIT_BYTES else 1
+    for number, part in enumerate(parts(metadata.without_keys(descriptor), folder / UNVALIDATED, count), 1):
         write_json(folder / UNVALIDATED / f"part{number}.json", part)
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
@@ -285,9 +289,9 @@ def build_package(
     validated = Validated(cache)
     try:
         with ProcessPoolExecutor(max_workers=VALIDATORS) as validator:
-            # The validators import frictionless (0.3 s) while this process writes the rows.
-            for _ in range(VALIDATORS):
-                validator.submit(_import_frictionless)
+            # A validator imports frictionless (0.3 s) while this process writes the rows; the
+            # second starts only when the new rows are split in two (see ``SPLIT_BYTES``).
+            validator.submit(_import_frictionless)
             staged = stage(documents, sources, staging, validated)
             errors = check(staging, staged, validator)
         if errors:
