@@ -12,7 +12,7 @@ build: $(INSTALLED)  ## parse data/sources, validate, publish data/*.csv and dat
 test: $(INSTALLED)  ## the test suite (doctests included; the R and LibreOffice checks run when Rscript/soffice are installed)
 	$(BIN)/python -m pytest
 
-bench: $(INSTALLED)  ## convert + validate 1..1000 varied documents; prints speed, memory and a summary
+bench: $(INSTALLED)  ## convert 250 and 1,000 real resolutions (../shared/akn) cold; speed, memory, ratio to frictionless validate, incremental; PDF ms/page
 	$(BIN)/python scripts/bench.py
 
 gold-asks: $(INSTALLED)  ## asks read against ../shared/gold/asks: precision and recall per document

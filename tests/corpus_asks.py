@@ -10,8 +10,8 @@ import sys
 from collections import Counter
 
 import akn_text
-from undocs.analyse.asks import recommendation_rows
-from undocs.analyse.figures import figure_rows
+from undocs.analyse.analysis import analyse
+from undocs.publish.rows import figure_rows, recommendation_rows
 
 
 def run(limit: int | None = None) -> Counter[str]:
@@ -20,8 +20,9 @@ def run(limit: int | None = None) -> Counter[str]:
         parsed = akn_text.read(path)
         counts["documents"] += 1
         counts["paragraphs"] += len(parsed.paragraphs)
-        counts["asks"] += len(recommendation_rows(parsed))
-        counts["figures"] += len(figure_rows(parsed))
+        analysis = analyse(parsed)
+        counts["asks"] += len(recommendation_rows(analysis))
+        counts["figures"] += len(figure_rows(analysis))
         failures = [warning for warning in parsed.warnings if "could not be analysed" in warning]
         counts["failures"] += len(failures)
         counts["incomplete rows"] += sum("it is left out" in warning for warning in parsed.warnings) - len(failures)

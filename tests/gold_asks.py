@@ -11,7 +11,8 @@ import csv
 from collections import Counter
 
 import akn_text
-from undocs.analyse.asks import recommendation_rows
+from undocs.analyse.analysis import analyse
+from undocs.publish.rows import recommendation_rows
 
 GOLD = akn_text.AKN.parent / "gold" / "asks"
 # The gold's documents and their official XML, as its README lists them.
@@ -30,7 +31,7 @@ def gold_pairs(name: str) -> Counter[Pair]:
 
 
 def built_pairs(name: str) -> Counter[Pair]:
-    rows = recommendation_rows(akn_text.read(akn_text.AKN / DOCUMENTS[name]))
+    rows = recommendation_rows(analyse(akn_text.read(akn_text.AKN / DOCUMENTS[name])))
     return Counter((str(row["paragraph_id"]), str(row["addressee_id"])) for row in rows)
 
 

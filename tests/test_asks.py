@@ -14,12 +14,13 @@ import gold_asks
 from corpus_data import CORPUS
 from undocs import paths, vocab
 from undocs.analyse import asks as asks_module
-from undocs.analyse.asks import Context, addressee_rows, find_asks, recommendation_rows
-from undocs.analyse.figures import figure_rows
-from undocs.analyse.themes import paragraph_theme_rows, tag_text
-from undocs.models import ParsedDocument
+from undocs.analyse.analysis import analyse
+from undocs.analyse.asks import Context, find_asks
+from undocs.analyse.themes import tag_text
+from undocs.models import Ask, ParsedDocument
 from undocs.parse.document import parse_entry, parse_file
-from undocs.publish.tables import PER_DOCUMENT, analyse, units
+from undocs.publish.rows import addressee_rows, figure_rows, paragraph_theme_rows, recommendation_rows
+from undocs.publish.tables import analysed, units
 from undocs.read.sources import load_manifest
 
 RESOLUTION_ID = "a-c-3-80-l-29"
@@ -37,7 +38,7 @@ def seeds() -> dict[str, ParsedDocument]:
 
 @pytest.fixture(scope="module")
 def asks(seeds: dict[str, ParsedDocument]) -> list[Row]:
-    return recommendation_rows(seeds[RESOLUTION_ID])
+    return recommendation_rows(analyse(seeds[RESOLUTION_ID]))
 
 
 def addressees_by_paragraph(rows: list[Row]) -> dict[str, set[str]]:
@@ -214,7 +215,7 @@ def test_find_asks_reads_a_clause_with_an_aside() -> None:
 
 
 def test_statement_ask_is_a_row(seeds: dict[str, ParsedDocument]) -> None:
-    rows = recommendation_rows(seeds[STATEMENT_ID])
+    rows = recommendation_rows(analyse(seeds[STATEMENT_ID]))
     assert [(r["recommendation_id"], r["action"], r["addressee_text"], r["section"]) for r in rows] == [
         ("p7:state_concerned", "reminds", "the DPRK", "statement")
     ]
@@ -223,7 +224,7 @@ def test_statement_ask_is_a_row(seeds: dict[str, ParsedDocument]) -> None:
 
 def test_statement_figures(seeds: dict[str, ParsedDocument]) -> None:
     statement = seeds[STATEMENT_ID]
-    figures = figure_rows(statement)
+    figures = figure_rows(analyse(statement))
     assert [(f["paragraph_id"], f["value"], f["unit"], f["response"]) for f in figures] == [
         ("p1", "49", "percent", "not_accepted"),
         ("p2", "43", "recommendations", "not_accepted"),
@@ -243,14 +244,14 @@ def test_statement_figures(seeds: dict[str, ParsedDocument]) -> None:
 
 def test_a_number_without_a_response_is_not_a_figure(seeds: dict[str, ParsedDocument]) -> None:
     # pp4: "the majority of the 19 recommendations made by the commission of inquiry ... have not been implemented"
-    assert figure_rows(seeds[RESOLUTION_ID]) == []
+    assert figure_rows(analyse(seeds[RESOLUTION_ID])) == []
 
 
 # --- themes -------------------------------------------------------------------------------------------
 
 
 def test_themes_say_which_rule_tagged_them(seeds: dict[str, ParsedDocument]) -> None:
-    tags = {(r["paragraph_id"], r["theme_id"]): r for r in paragraph_theme_rows(seeds[RESOLUTION_ID])}
+    tags = {(r["paragraph_id"], r["theme_id"]): r for r in paragraph_theme_rows(analyse(seeds[RESOLUTION_ID]))}
     assert (tags["op20.c", "torture"]["rule_id"], tags["op20.c", "torture"]["matched"]) == ("torture.terms", "torture")
     assert tags["op2.a.v", "movement_refoulement"]["rule_id"] == "movement_refoulement.refugees"
     assert tags["op24", "separated_families"]["matched"] == "separation of families"
@@ -271,7 +272,7 @@ def test_treaty_titles_do_not_tag_their_subject() -> None:
 
 def test_statement_themes(seeds: dict[str, ParsedDocument]) -> None:
     themes: dict[str, set[object]] = defaultdict(set)
-    for r in paragraph_theme_rows(seeds[STATEMENT_ID]):
+    for r in paragraph_theme_rows(analyse(seeds[STATEMENT_ID])):
         themes[str(r["paragraph_id"])].add(r["theme_id"])
     assert themes["p4"] == {"women_girls", "accountability"}
     assert themes["p5"] == {"movement_refoulement", "expression_religion"}
@@ -285,7 +286,9 @@ def test_statement_themes(seeds: dict[str, ParsedDocument]) -> None:
 def test_published_tables_are_what_the_sources_give(table: str, seeds: dict[str, ParsedDocument]) -> None:
     with (paths.DATA / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
         published = list(csv.DictReader(handle))
-    built = [row for unit in units(analyse(seeds[i]) for i in sorted(seeds)) for row in unit.tables.get(table, [])]
+    built = [
+        row for unit in units(analysed(analyse(seeds[i])) for i in sorted(seeds)) for row in unit.tables.get(table, [])
+    ]
     assert len(published) == len(built) > 0
     column = next(i for i, name in enumerate(published[0]) if name.endswith("_id") and name != "document_id")
     key = list(published[0])[column]
@@ -300,7 +303,7 @@ def test_asks_of_the_rome_statute_resolution() -> None:
     source = CORPUS / "A_RES_73_7.pdfminer.txt"
     if not source.is_file():
         pytest.skip(f"the real UN resolutions are not here: {source} is absent (it sits beside the repo)")
-    rows = recommendation_rows(parse_file(source))
+    rows = recommendation_rows(analyse(parse_file(source)))
     parties = row(rows, "op9:states_parties")
     assert (parties["addressee_text"], parties["kind"]) == (
         "States parties to the Rome Statute that have not yet done so",
@@ -321,7 +324,7 @@ requires_akn = pytest.mark.skipif(
 
 
 def akn_rows(path: str) -> list[Row]:
-    return recommendation_rows(akn_text.read(akn_text.AKN / path))
+    return recommendation_rows(analyse(akn_text.read(akn_text.AKN / path)))
 
 
 @requires_akn
@@ -391,13 +394,13 @@ def test_a_paragraph_an_analyser_fails_on_is_a_warning(
     resolution = seeds[RESOLUTION_ID]
     real = asks_module.find_asks
 
-    def fails_on_op12(text: str, context: Context = DPRK) -> list[asks_module.Ask]:
+    def fails_on_op12(text: str, context: Context = DPRK) -> list[Ask]:
         if text.startswith("Expresses its concern at the failure of the authorities"):
             raise AttributeError("'NoneType' object has no attribute 'end'")
         return real(text, context)
 
     monkeypatch.setattr(asks_module, "find_asks", fails_on_op12)
-    rows = recommendation_rows(resolution)
+    rows = recommendation_rows(analyse(resolution))
     assert "op12" not in addressees_by_paragraph(rows) and len(rows) > 50
     warning = next(w for w in resolution.warnings if "could not be analysed" in w)
     resolution.warnings.remove(warning)
@@ -412,7 +415,7 @@ def test_a_row_that_breaks_its_schema_is_a_warning(
 ) -> None:
     resolution = seeds[RESOLUTION_ID]
     monkeypatch.setattr(asks_module, "_action", lambda phrase: "")  # every row would lack its required action
-    assert recommendation_rows(resolution) == []
+    assert recommendation_rows(analyse(resolution)) == []
     left_out = [w for w in resolution.warnings if "has no action; it is left out" in w]
     for warning in left_out:
         resolution.warnings.remove(warning)
@@ -421,7 +424,7 @@ def test_a_row_that_breaks_its_schema_is_a_warning(
 
 @requires_akn
 def test_figures_take_their_response_from_the_words_around_them() -> None:
-    figures = figure_rows(akn_text.read(akn_text.AKN / gold_asks.DOCUMENTS["A_HRC_RES_55_21"]))
+    figures = figure_rows(analyse(akn_text.read(akn_text.AKN / gold_asks.DOCUMENTS["A_HRC_RES_55_21"])))
     assert [(f["paragraph_id"], f["value"], f["total"], f["response"]) for f in figures] == [
         ("pp15", "132", "262", "accepted"),
         ("op27", "56", "", "under_consideration"),
@@ -440,8 +443,7 @@ def test_every_analyser_reads_every_paragraph_of_the_corpus_sample() -> None:
     failures, documents = [], 0
     for path in corpus_sample():
         parsed = akn_text.read(path)
-        for analyser in PER_DOCUMENT:
-            analyser(parsed)
+        analysed(analyse(parsed))
         failures += [warning for warning in parsed.warnings if "could not be analysed" in warning]
         documents += 1
         akn_text.read.cache_clear()

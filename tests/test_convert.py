@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -89,3 +90,21 @@ def test_clean_one_paragraph_per_line_text(tmp_path: Path) -> None:
     assert parsed.paragraph("pp1").text == "Recalling its resolution 56/2 of 10 July 2024,"
     assert [(n.footnote_id, n.paragraph_id, n.text) for n in parsed.footnotes] == [("1", "pp1", "See A/HRC/RES/56/2.")]
     assert parsed.meta.body == "Human Rights Council"
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "sources"
+
+
+def test_verbose_prints_a_line_per_document_and_nothing_animated_off_a_terminal(tmp_path: Path, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="undocs")
+    sources = sorted(SEEDS.glob("*.txt"))
+    assert main(["-v", "convert", *map(str, sources), "--out", str(tmp_path / "v")]) == 0
+    lines = [record.getMessage() for record in caplog.records if record.getMessage().startswith("[")]
+    assert lines == [
+        "[1/2] a-c-3-80-l-29-dprk-human-rights-draft-resolution: 90 paragraphs, 37 footnotes",
+        "[2/2] nkdb-fidh-hrc58-dprk-upr-outcome-statement: 13 paragraphs, 0 footnotes",
+    ]
+    caplog.clear()
+    assert main(["convert", *map(str, sources), "--out", str(tmp_path / "quiet")]) == 0
+    messages = [record.getMessage() for record in caplog.records]
+    assert not any(message.startswith("[") for message in messages) and "documents: 2" in messages

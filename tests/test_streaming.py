@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from package_helpers import refingerprint
-from undocs import paths
+from undocs import paths, pipeline
 from undocs.cli import main
 from undocs.publish import metadata, package, tables
+from undocs.publish import rows as shaped
 from undocs.publish.integrity import KeyIndex
 
 
@@ -123,10 +124,10 @@ def test_an_unchanged_document_is_read_back_not_analysed_again(repo_copy: Path, 
     published = {path.name: path.read_bytes() for path in (repo_copy / "data").glob("*.csv")}
     caplog.clear()
 
-    def analyse(parsed):
-        raise AssertionError(f"{parsed.meta.document_id} was analysed again")
+    def document(parse, item):
+        raise AssertionError(f"{item} was analysed again")
 
-    monkeypatch.setattr(tables, "analyse", analyse)
+    monkeypatch.setattr(pipeline, "document", document)
     assert main(["build", "--root", str(repo_copy)]) == 0
     again = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
     assert again == first and any("note 35: A/RES/70/175 is cited but no link" in w for w in again)
@@ -137,9 +138,9 @@ def test_a_changed_row_is_validated_again(repo_copy: Path, monkeypatch) -> None:
     assert main(["-q", "build", "--root", str(repo_copy)]) == 0
     before = (repo_copy / "data" / "paragraphs.csv").read_bytes()
 
-    def bad_section(parsed):
-        row = tables.paragraph_rows(parsed)[0]
-        key = f"{parsed.meta.document_id}:extra"
+    def bad_section(analysis):
+        row = shaped.paragraph_rows(analysis.parsed)[0]
+        key = f"{analysis.parsed.meta.document_id}:extra"
         return {"paragraphs": [{**row, "paragraph_id": "extra", "paragraph_key": key, "section": "appendix"}]}
 
     monkeypatch.setattr(tables, "PER_DOCUMENT", [*tables.PER_DOCUMENT, bad_section])

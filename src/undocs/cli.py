@@ -16,13 +16,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from undocs import __version__, paths, project
+from undocs import __version__, paths, pipeline, project
 from undocs.errors import SourceError, from_os_error
 from undocs.export.json_export import document_json_schema
 from undocs.export.reader import read_descriptor
 from undocs.export.redlines import write_comparison
 from undocs.export.release import JSON_SCHEMA, ReleaseFailed, json_text, release
 from undocs.parse.document import PARSER_TYPES, parse_entry, parse_file
+from undocs.progress import Progress
 from undocs.publish import batch, docs, guard, publishing
 from undocs.publish.metadata import MetadataError
 from undocs.publish.package import BuildSummary, ValidationFailed, build_package, validation_report
@@ -48,18 +49,14 @@ def _report(summary: BuildSummary, target: Path) -> None:
     log.info("published: %s", target / "datapackage.json")
 
 
-def _parse_all(items, parse, files: list[Path], cache: Path) -> list[batch.Cached]:
-    documents = batch.parse_all(items, parse, files, cache)
-    for number, cached in enumerate(documents, start=1):
-        log.info(
-            "[%d/%d] %s: %d paragraphs, %d footnotes",
-            number,
-            len(items),
-            cached.document_id,
-            cached.paragraphs,
-            cached.footnotes,
-        )
-    return documents
+def _process_all(items, parse, files: list[Path], cache: Path, verbose: bool) -> list[batch.Cached]:
+    """Every source through ``pipeline.document`` on every core, into the cache; progress shown as they come."""
+    with Progress(len(items), verbose) as progress:
+
+        def done(index: int, cached: batch.Cached) -> None:
+            progress.done(index, cached.document_id, cached.paragraphs, cached.footnotes)
+
+        return batch.process_all(items, parse, pipeline.document, files, cache, done)
 
 
 def _build(documents: list[batch.Cached], target: Path, cache: Path, about: dict | None = None) -> BuildSummary:
@@ -107,7 +104,7 @@ def command_build(args: argparse.Namespace) -> int:
     cache = root / "build" / "cache"
 
     def build() -> BuildSummary:
-        documents = _parse_all(entries, parse, [entry.path for entry in entries], cache)
+        documents = _process_all(entries, parse, [entry.path for entry in entries], cache, args.verbose)
         return _build(documents, root, cache, about)
 
     summary = _build_retrying(build, len(entries))
@@ -148,7 +145,7 @@ def _convert(args: argparse.Namespace, cache: Path) -> int:
     parse = functools.partial(parse_file, parser=args.type, metadata=args.metadata)
 
     def build() -> BuildSummary:
-        documents = _parse_all(files, parse, files, cache)
+        documents = _process_all(files, parse, files, cache, args.verbose)
         _refuse_duplicates(args.files, documents)
         guard.check_kept(out, [cached.document_id for cached in documents], args.force)
         return _build(documents, out, cache)
@@ -271,7 +268,11 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only", **default)
     common.add_argument(
-        "-v", "--verbose", action="store_true", help="print more, and the traceback of an error", **default
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="a line per document (a terminal otherwise shows a progress bar), and the traceback of an error",
+        **default,
     )
     common.add_argument(
         "--root",

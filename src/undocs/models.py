@@ -1,7 +1,9 @@
 """Typed records that flow through the pipeline, kept in one place (as eyecite does).
 
 Data flows one way: ``SourceLine`` -> ``Block`` (clean) -> ``Paragraph`` (segment)
--> ``Footnote`` (footnotes) -> ``ParsedDocument`` -> table rows.
+-> ``Footnote`` (footnotes) -> ``ParsedDocument`` -> ``Analysis`` (analyse: ``Citation``,
+``CheckedCitation``, ``CheckedLink``, ``TreatyReference``, ``Ask``, ``Figure``, ``Tag``) -> table rows
+(publish.rows).
 
 >>> Paragraph("op2.a", "op2", "operative", "(a)", 3, 2, "", "Continuing reports", 431, 441).depth
 2
@@ -185,3 +187,169 @@ class ParagraphChange:
     paragraph_ids: tuple[str, ...]
     similarity: float
     parts: tuple[tuple[DiffPiece, ...], ...]
+
+
+# --- what the analysis stages find in a parsed document -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation as found: what it cites, how it was written, where it stands in its text."""
+
+    kind: str  # resolution, official_records, draft, document, web
+    symbol: str  # the docs.un.org form; empty for a web address
+    as_written: str
+    url: str
+    start: int
+    end: int
+    body: str = ""  # GA, HRC, SC, ... for resolutions
+    number: str = ""  # the resolution's number as its body numbers it: 79/181, 2397 (2017)
+    adopted_on: str = ""  # the date the text gives for the resolution
+    paragraph_id: str = ""
+    footnote_id: str = ""  # empty in running text
+    signal: str = ""  # See, See also
+    ibid_of: str = ""  # the note an Ibid. refers back to
+
+
+@dataclass(frozen=True)
+class ResolvedNote:
+    """A footnote with ``Ibid.`` replaced by the source it repeats."""
+
+    footnote: Footnote
+    text: str
+    signal: str = ""
+    ibid_of: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedLink:
+    """A link with what it points to and whether a citation on its page matches it."""
+
+    link: Link
+    page: int
+    key: str
+    matched: bool
+
+
+@dataclass(frozen=True)
+class CheckedCitation:
+    """A citation with the pages it is printed on and whether a link confirms it (None: no links)."""
+
+    citation: Citation
+    pages: frozenset[int]
+    link_confirmed: bool | None
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """A treaty of the curated list (``vocab/treaties.yaml``), or one read from a note's Treaty Series reference."""
+
+    treaty_id: str
+    title: str
+    short_title: str
+    adopted_on: str
+    unts_volume: str
+    unts_number: str
+    adopting_resolution: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TreatyReference:
+    """A treaty named in a paragraph or cited by one of its notes."""
+
+    paragraph_id: str
+    footnote_id: str
+    treaty_id: str
+    as_written: str
+    linked_by: str  # name, treaty_series, adopting_resolution, name_at_marker
+    party_statement: str
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One addressee asked to act by one verb; offsets are into the paragraph's text."""
+
+    addressee_id: str
+    addressee_text: str
+    action: str
+    action_phrase: str
+    action_text: str
+    verb_start: int
+    kind: str = "ask"  # ask: others are asked; self: the body's own decision ("Decides to ...")
+    source_paragraph_id: str = ""
+    inherited: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as printed, what it counts and how the recommendations counted were answered."""
+
+    value: str
+    unit: str
+    subject: str
+    response: str
+    phrase: str
+    total: str = ""  # "132 of the 262 recommendations": the whole the value is a part of
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A paragraph's theme, with the rule that tagged it and the words it matched."""
+
+    theme_id: str
+    rule_id: str
+    matched: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis stages found in one parsed document, each found once.
+
+    ``figures`` and ``tags`` hold each paragraph's, by paragraph id in reading order;
+    ``warnings`` are the parse's and the analysis's, for the build log.
+    """
+
+    parsed: ParsedDocument
+    citations: list[CheckedCitation]
+    links: list[CheckedLink]
+    treaty_references: list[TreatyReference]
+    unlisted_treaties: list[Treaty]  # cited by Treaty Series volume and number, not in the curated list
+    asks: list[tuple[Paragraph, Ask]]
+    figures: dict[str, list[Figure]]
+    tags: dict[str, list[Tag]]
+    warnings: list[str]
+
+
+# --- what the build keeps of each document --------------------------------------------------------
+
+Cells = list[list[str]]
+
+
+@dataclass
+class Unit:
+    """The rows one document contributes to each table (or, with no ``document_id``, the package tables'):
+    as cells, for the key checks, and as CSV text, as written."""
+
+    document_id: str
+    tables: dict[str, Cells]
+    texts: dict[str, str] = field(default_factory=dict)
+    # Checks across documents (a package builder's ``warnings``, if it has them) go to the build log.
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysed:
+    """One document's rows as cells, what each package builder picks from it, its warnings, its
+    source lines' kinds counted, and what the build lists of it (title, address, counts): all a
+    build needs of the document, and what the cache stores.
+    """
+
+    unit: Unit
+    picked: list[object]
+    warnings: list[str]
+    line_kinds: dict[str, int]
+    title: str = ""
+    url: str = ""
+    paragraphs: int = 0
+    footnotes: int = 0

@@ -34,23 +34,8 @@ from functools import cache
 
 from undocs import vocab
 from undocs.analyse import ask_patterns as ap
-from undocs.analyse.guard import complete_rows, each_paragraph
-from undocs.models import Paragraph, ParsedDocument
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One addressee asked to act by one verb; offsets are into the paragraph's text."""
-
-    addressee_id: str
-    addressee_text: str
-    action: str
-    action_phrase: str
-    action_text: str
-    verb_start: int
-    kind: str = "ask"
-    source_paragraph_id: str = ""
-    inherited: bool = False
+from undocs.analyse.guard import each_paragraph
+from undocs.models import Ask, Paragraph, ParsedDocument
 
 
 @dataclass(frozen=True)
@@ -342,42 +327,3 @@ def document_asks(parsed: ParsedDocument) -> list[tuple[Paragraph, Ask]]:
         handed_down[paragraph.paragraph_id] = _open_asks(paragraph, own, inherited, paragraph.paragraph_id in parents)
         result += [(paragraph, ask) for ask in inherited + own]
     return result
-
-
-def recommendation_rows(parsed: ParsedDocument) -> list[dict[str, object]]:
-    """One row per verb and addressee; a paragraph's second row for one addressee kind is ``:kind-2``."""
-    rows = []
-    seen: dict[str, int] = {}
-    document_id = parsed.meta.document_id
-    for paragraph, ask in document_asks(parsed):
-        key = f"{paragraph.paragraph_id}:{ask.addressee_id}"
-        seen[key] = seen.get(key, 0) + 1
-        rows.append(
-            {
-                "document_id": document_id,
-                "recommendation_id": key if seen[key] == 1 else f"{key}-{seen[key]}",
-                "paragraph_id": paragraph.paragraph_id,
-                "section": paragraph.section,
-                "addressee_id": ask.addressee_id,
-                "addressee_text": ask.addressee_text,
-                "kind": ask.kind,
-                "action": ask.action,
-                "action_phrase": ask.action_phrase,
-                "action_text": ask.action_text,
-                "embedded": ask.verb_start > 0,
-                "inherited": ask.inherited,
-                "source_paragraph_id": ask.source_paragraph_id,
-            }
-        )
-    return complete_rows(parsed, "recommendations", rows)
-
-
-def addressee_rows() -> dict[str, list[dict[str, object]]]:
-    """The addressees codelist, from its vocabulary."""
-    entries = vocab.load("addressees")["addressees"]
-    return {
-        "addressees": [
-            {"addressee_id": entry["id"], "label": entry["label"], "phrases": " | ".join(entry["phrases"])}
-            for entry in entries
-        ]
-    }

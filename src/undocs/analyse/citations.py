@@ -22,31 +22,12 @@ from functools import cache
 
 from undocs import vocab
 from undocs.analyse import citation_patterns as grammar
-from undocs.models import Footnote, ParsedDocument
+from undocs.models import Citation, Footnote, ParsedDocument, ResolvedNote
 from undocs.text import iso_date
 
 DOCS_UN = "https://docs.un.org/en/"
 # Kinds of citation that name a UN document and so should carry a link in a PDF's text.
 LINKED_KINDS = ("resolution", "official_records", "document", "draft", "web")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One citation as found: what it cites, how it was written, where it stands in its text."""
-
-    kind: str  # resolution, official_records, draft, document, web
-    symbol: str  # the docs.un.org form; empty for a web address
-    as_written: str
-    url: str
-    start: int
-    end: int
-    body: str = ""  # GA, HRC, SC, ... for resolutions
-    number: str = ""  # the resolution's number as its body numbers it: 79/181, 2397 (2017)
-    adopted_on: str = ""  # the date the text gives for the resolution
-    paragraph_id: str = ""
-    footnote_id: str = ""  # empty in running text
-    signal: str = ""  # See, See also
-    ibid_of: str = ""  # the note an Ibid. refers back to
 
 
 @dataclass
@@ -56,16 +37,6 @@ class Context:
     default_body: str
     known: dict[str, str] = field(default_factory=dict)  # resolution number -> body code
     named: list[str] = field(default_factory=list)  # bodies named so far, in reading order
-
-
-@dataclass(frozen=True)
-class ResolvedNote:
-    """A footnote with ``Ibid.`` replaced by the source it repeats."""
-
-    footnote: Footnote
-    text: str
-    signal: str = ""
-    ibid_of: str = ""
 
 
 @cache

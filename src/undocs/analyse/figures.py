@@ -19,23 +19,8 @@ else the first after it ("were noted"). A number with no response around it is n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from undocs.analyse import ask_patterns
-from undocs.analyse.guard import complete_rows, each_paragraph
-from undocs.models import ParsedDocument
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number as printed, what it counts and how the recommendations counted were answered."""
-
-    value: str
-    unit: str
-    subject: str
-    response: str
-    phrase: str
-    total: str = ""
+from undocs.models import Figure
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -88,18 +73,3 @@ def find_figures(text: str) -> list[Figure]:
             )
         )
     return figures
-
-
-def figure_rows(parsed: ParsedDocument) -> list[dict[str, object]]:
-    """One row per figure; its id is the paragraph's id and the figure's place in the paragraph."""
-    rows = [
-        {
-            "document_id": parsed.meta.document_id,
-            "figure_id": f"{paragraph.paragraph_id}:{number}",
-            "paragraph_id": paragraph.paragraph_id,
-            **figure.__dict__,
-        }
-        for paragraph, figures in each_paragraph(parsed, "figures", lambda p: find_figures(p.text))
-        for number, figure in enumerate(figures, start=1)
-    ]
-    return complete_rows(parsed, "figures", rows)

@@ -11,31 +11,11 @@ links (a statement, clean text) are not checked: their ``link_confirmed`` stays 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from undocs.analyse import citation_patterns as grammar
-from undocs.analyse.citations import LINKED_KINDS, Citation, normalise_symbol
-from undocs.models import LineKind, Link, ParsedDocument
-
-
-@dataclass(frozen=True)
-class CheckedLink:
-    """A link with what it points to and whether a citation on its page matches it."""
-
-    link: Link
-    page: int
-    key: str
-    matched: bool
-
-
-@dataclass(frozen=True)
-class CheckedCitation:
-    """A citation with the pages it is printed on and whether a link confirms it (None: no links)."""
-
-    citation: Citation
-    pages: frozenset[int]
-    link_confirmed: bool | None
+from undocs.analyse.citations import LINKED_KINDS, normalise_symbol
+from undocs.models import CheckedCitation, CheckedLink, Citation, LineKind, ParsedDocument
 
 
 def docs_symbol(url: str) -> str:

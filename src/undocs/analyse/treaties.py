@@ -22,9 +22,8 @@ from functools import cache
 
 from undocs import vocab
 from undocs.analyse import citation_patterns as grammar
-from undocs.analyse.citations import Context as CitationContext
-from undocs.analyse.citations import ResolvedNote, default_body, find, resolve_notes
-from undocs.models import ParsedDocument
+from undocs.analyse.citations import resolve_notes
+from undocs.models import Citation, ParsedDocument, ResolvedNote, Treaty, TreatyReference
 
 # How far before a note's marker a treaty's name may end and still be "named at the marker"
 # (", of 12 August 1949, 14" stands between the Geneva Convention's name and its marker).
@@ -32,18 +31,6 @@ MARKER_REACH = 30
 # How far before a note's marker the name of a treaty missing from the curated list is looked for.
 NAME_REACH = 300
 UNLISTED_PREFIX = "unts-"  # the id of a treaty read from a note: unts-<volume>-<number>
-
-
-@dataclass(frozen=True)
-class Treaty:
-    treaty_id: str
-    title: str
-    short_title: str
-    adopted_on: str
-    unts_volume: str
-    unts_number: str
-    adopting_resolution: str
-    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -64,16 +51,6 @@ class TreatyFindings:
     references: list[TreatyReference]
     unlisted: list[Treaty]
     warnings: list[str]
-
-
-@dataclass(frozen=True)
-class TreatyReference:
-    paragraph_id: str
-    footnote_id: str
-    treaty_id: str
-    as_written: str
-    linked_by: str  # name, treaty_series, adopting_resolution, name_at_marker
-    party_statement: str
 
 
 @cache
@@ -154,16 +131,16 @@ def _named_at_marker(matches: list[NameMatch], offset: int | None) -> NameMatch 
 
 
 def _note_treaties(
-    note: ResolvedNote, paragraph_text: str, matches: list[NameMatch], context: CitationContext
+    note: ResolvedNote, paragraph_text: str, matches: list[NameMatch], cited: list[Citation]
 ) -> list[tuple[Treaty, str]]:
-    """The treaties a note cites, each with how it was linked."""
+    """The treaties a note cites (``cited``: the citations found in it), each with how it was linked."""
     offset = note.footnote.marker_offset
     found = [
         (treaty, "treaty_series")
         for m in grammar.TREATY_SERIES.finditer(note.text)
         for treaty in by_unts(*m.groups()) or [from_note(*m.groups(), paragraph_text[:offset] if offset else "")]
     ]
-    for citation in find(note.text, context):
+    for citation in cited:
         if citation.kind != "resolution" or not grammar.ANNEX_AFTER.match(note.text, citation.end):
             continue
         candidates = [t for t in treaties() if t.adopting_resolution == citation.symbol]
@@ -176,20 +153,26 @@ def _note_treaties(
     return found
 
 
-def treaty_references(parsed: ParsedDocument) -> TreatyFindings:
-    """Every treaty each paragraph names or each of its notes cites; warnings for what did not link."""
+def treaty_references(parsed: ParsedDocument, citations: list[Citation]) -> TreatyFindings:
+    """Every treaty each paragraph names or each of its notes cites; warnings for what did not link.
+
+    ``citations`` are the document's (``citations.document_citations``): a note's are not found again.
+    """
     notes: dict[str, list[ResolvedNote]] = {}
     for note in resolve_notes(parsed.footnotes):
         notes.setdefault(note.footnote.paragraph_id, []).append(note)
+    in_note: dict[str, list[Citation]] = {}
+    for citation in citations:
+        if citation.footnote_id:
+            in_note.setdefault(citation.footnote_id, []).append(citation)
     references, unlisted, warnings = [], {}, []
-    context = CitationContext(default_body(parsed))
     for paragraph in parsed.paragraphs:
         matches = names_in(paragraph.text)
         references += [
             TreatyReference(paragraph.paragraph_id, "", m.treaty_id, m.text, "name", m.party_statement) for m in matches
         ]
         for note in notes.get(paragraph.paragraph_id, []):
-            linked = _note_treaties(note, paragraph.text, matches, context)
+            linked = _note_treaties(note, paragraph.text, matches, in_note.get(note.footnote.footnote_id, []))
             unlisted.update({t.treaty_id: t for t, _ in linked if t.treaty_id.startswith(UNLISTED_PREFIX)})
             at_marker = _named_at_marker(matches, note.footnote.marker_offset)
             warnings += _note_warnings(note, linked, at_marker)

@@ -6,16 +6,19 @@ reading order, so marker ``n`` is searched for only after marker ``n - 1``; that
 what tells a marker from the numbers of the running text. Superscript digits (from a PDF) are
 certain markers.
 
+``attach`` returns new values (the paragraphs with their markers cut out, the notes, the
+warnings); the segmented paragraphs it is given are left as they were.
+
 >>> from undocs.models import Paragraph
 >>> paragraph = Paragraph("op8", "", "operative", "8.", 1, 1, "", "40/20 of 22 March 201931 and 46/17", 1, 1)
->>> _ = attach([paragraph], [RawNote("31", ["Ibid."], 9, 9)], [], last=30)
->>> paragraph.text
-'40/20 of 22 March 2019 and 46/17'
+>>> attached = attach([paragraph], [RawNote("31", ["Ibid."], 9, 9)], last=30)
+>>> attached.paragraphs[0].text, attached.footnotes[0].paragraph_id, paragraph.text
+('40/20 of 22 March 2019 and 46/17', 'op8', '40/20 of 22 March 201931 and 46/17')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from undocs.models import Footnote, Paragraph
 from undocs.parse import patterns
@@ -78,8 +81,17 @@ def _fused_year(digits: str) -> bool:
     return 5 <= len(digits) <= 7 and bool(patterns.YEAR.match(digits[:4])) and digits[4] != "0"
 
 
-def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list[str], last: int = 0) -> list[Footnote]:
-    """Find markers, strip them from the paragraph texts, and return the notes with their paragraphs.
+@dataclass(frozen=True)
+class Attached:
+    """The paragraphs with their note markers cut out, the notes with their paragraphs, and warnings."""
+
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote]
+    warnings: list[str]
+
+
+def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0) -> Attached:
+    """Find markers, cut them out of new copies of the paragraphs, and attach each note to its paragraph.
 
     ``last`` is the number of markers already placed (doctests start mid-document).
     """
@@ -113,11 +125,17 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], warnings: list
     markers += [
         (None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, "\n".join(texts))
     ]
-    positions = _strip_markers(body, offsets, markers)
-    footnotes = _footnotes(paragraphs, body, notes, placed, warnings)
-    for note in footnotes:
-        note.marker_offset = positions.get(note.footnote_id)
-    return footnotes
+    texts, positions = _strip_markers(body, offsets, markers)
+    new = {id(paragraph): replace(paragraph, text=text) for paragraph, text in zip(body, texts, strict=True)}
+    paragraphs = [new.get(id(paragraph), paragraph) for paragraph in paragraphs]
+    warnings: list[str] = []
+    footnotes = _footnotes(paragraphs, [new[id(paragraph)] for paragraph in body], notes, placed, warnings)
+    footnotes = [replace(note, marker_offset=positions.get(note.footnote_id)) for note in footnotes]
+    star = [number for number in notes if not number.isdigit()]
+    for number in star:
+        paragraphs, note = _star_note(paragraphs, notes[number])
+        footnotes.insert(0, note)
+    return Attached(paragraphs, footnotes, warnings)
 
 
 def _repeats(
@@ -155,8 +173,8 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
 
 def _strip_markers(
     body: list[Paragraph], offsets: list[int], markers: list[tuple[int | None, int, _Candidate]]
-) -> dict[str, int]:
-    """Cut the markers out; return where each note's first marker stood in its paragraph's new text.
+) -> tuple[list[str], dict[str, int]]:
+    """The paragraphs' texts with the markers cut out, and where each note's first marker stood in them.
 
     The place is kept because a note often names what the words just before its marker cite
     (``Covenant ..., 7`` with note 7 ``Ibid.``). Repeated markers (number ``None``) are only cut.
@@ -165,6 +183,7 @@ def _strip_markers(
     for number, paragraph_index, candidate in markers:
         cuts.setdefault(paragraph_index, []).append((number, candidate))
     positions: dict[str, int] = {}
+    texts = []
     for paragraph_index, paragraph in enumerate(body):
         base, cursor, pieces = offsets[paragraph_index], 0, []
         for number, candidate in sorted(cuts.get(paragraph_index, []), key=lambda item: item[1].start):
@@ -173,8 +192,8 @@ def _strip_markers(
                 positions[str(number)] = len(tidy(" ".join(pieces)))
             cursor = candidate.end - base
         pieces.append(paragraph.text[cursor:])
-        paragraph.text = tidy(" ".join(pieces))
-    return positions
+        texts.append(tidy(" ".join(pieces)))
+    return texts, positions
 
 
 def tidy(text: str) -> str:
@@ -217,24 +236,20 @@ def _footnotes(
             footnotes.append(
                 Footnote(str(number), paragraph_id, text, note.line_start, note.line_end, marker_found=False)
             )
-    for symbol, note in notes.items():
-        if not symbol.isdigit():
-            footnotes.insert(0, _star_note(paragraphs, note))
     return footnotes
 
 
-def _star_note(paragraphs: list[Paragraph], note: RawNote) -> Footnote:
-    """The ``*`` note (a reissue or a sponsor note) belongs to the title it is printed against."""
-    for paragraph in paragraphs:
+def _star_note(paragraphs: list[Paragraph], note: RawNote) -> tuple[list[Paragraph], Footnote]:
+    """The ``*`` note (a reissue or a sponsor note) belongs to the title it is printed against:
+    the paragraphs with the ``*`` cut from that title, and the note."""
+    text = tidy(join_lines(note.lines))
+    for index, paragraph in enumerate(paragraphs):
         if paragraph.text.endswith(note.number):
-            paragraph.text = paragraph.text[: -len(note.number)].rstrip()
-            return Footnote(
-                note.number, paragraph.paragraph_id, tidy(join_lines(note.lines)), note.line_start, note.line_end
-            )
+            cut = replace(paragraph, text=paragraph.text[: -len(note.number)].rstrip())
+            footnote = Footnote(note.number, paragraph.paragraph_id, text, note.line_start, note.line_end)
+            return [*paragraphs[:index], cut, *paragraphs[index + 1 :]], footnote
     target = paragraphs[0].paragraph_id if paragraphs else ""
-    return Footnote(
-        note.number, target, tidy(join_lines(note.lines)), note.line_start, note.line_end, marker_found=False
-    )
+    return paragraphs, Footnote(note.number, target, text, note.line_start, note.line_end, marker_found=False)
 
 
 def _paragraph_before(paragraphs: list[Paragraph], line: int) -> str:

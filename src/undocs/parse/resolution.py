@@ -117,14 +117,14 @@ def front_facts(front: list[SourceLine], chapeau: SourceLine | None) -> dict[str
 def parse_resolution(lines: list[SourceLine], path: str, symbol: str = "") -> ParsedText:
     """Parse a resolution's text (extracted from its PDF, or clean one-paragraph-per-line text)."""
     cleaned = clean(markdown.repair(lines), symbol)
-    paragraphs = segment(cleaned, path)
-    footnotes = attach(paragraphs, cleaned.notes, cleaned.warnings)
+    attached = attach(segment(cleaned, path), cleaned.notes)
     facts = front_facts(cleaned.front, cleaned.chapeau)
     for note in cleaned.notes:
         reissue = patterns.REISSUE_NOTE.search(" ".join(note.lines))
         if note.number == "*" and reissue:
             facts["reissue_date"] = reissue.group("date")
+    warnings = cleaned.warnings + attached.warnings
     front_matter = "\n".join(line.text for line in cleaned.front)
     return ParsedText(
-        paragraphs, footnotes, cleaned.links, cleaned.kinds, cleaned.warnings, facts, cleaned.pages, front_matter
+        attached.paragraphs, attached.footnotes, cleaned.links, cleaned.kinds, warnings, facts, cleaned.pages, front_matter
     )

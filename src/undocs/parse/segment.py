@@ -1,5 +1,8 @@
 """Stage 3, segment: turn body lines into the paragraph tree with ids from the printed numbering.
 
+The numbering rules only: the body lines come repaired of extractors' faults (labels printed
+alone, stray words) by ``repair``.
+
 Preambular paragraphs are told by their lead phrase (``vocab/lead_phrases.yaml``), operative
 ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(i)`` that follows
 ``(h)`` continues the letters; one that follows anything else opens a roman sublist.
@@ -19,13 +22,12 @@ from dataclasses import dataclass
 from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import LineKind, Paragraph, SourceLine
-from undocs.parse import patterns
+from undocs.parse import patterns, repair
 from undocs.parse.clean import CleanText, title_lines, title_text
 from undocs.text import join_lines, squeeze
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
-STRAY_WORDS = 3  # pdfminer's stray pieces of a justified line are a word or three
 ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
 
 
@@ -86,32 +88,22 @@ class _Segmenter:
 
     def run(self) -> list[Paragraph]:
         self._title()
-        pending: SourceLine | None = None
-        strays: list[SourceLine] = []
-        body = self.cleaned.body
-        for index, line in enumerate(body):
-            if patterns.LABEL_ONLY_LINE.match(line.text):
-                pending = line  # pdfminer prints "1." on a line of its own
-                continue
-            block_start = index == 0 or body[index - 1].number < line.number - 1
-            if not (self.indent_marks_start or pending) and _is_stray(body, index, block_start):
-                strays.append(line)
-                continue
-            text = f" {pending.text.strip()} {line.text.strip()}" if pending else line.text
+        lines, left = repair.body_lines(self.cleaned.body, self.indent_marks_start)
+        for body_line in lines:
+            text, line = body_line.text, body_line.line
             if not self.prefix and self._annex_starts(text):
                 self._enter_annex()
-            opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(text, line, block_start)
-            if opened and pending:
-                self.paragraphs[-1].line_start = pending.number  # the label's line belongs to it too
-            pending = None
-            # pdfminer sets words of a paragraph's first line apart ("the", "that", "Convinced"):
-            # they join the paragraph that opens after them, or go on with the current one.
-            for stray in strays:
+            opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(
+                text, line, body_line.block_start
+            )
+            if opened and body_line.label_line:
+                self.paragraphs[-1].line_start = body_line.label_line.number  # the label's line belongs to it too
+            # Stray words join the paragraph that opens after them, or go on with the current one.
+            for stray in body_line.strays:
                 self._continue(stray.text, stray)
-            strays = []
             if not opened:
                 self._continue(text, line)
-        for stray in strays:
+        for stray in left:
             self._continue(stray.text, stray)
         self._close()
         if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
@@ -320,22 +312,6 @@ class _Segmenter:
         else:
             self.headings += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}h{self.headings}"
-
-
-def _is_stray(body: list[SourceLine], index: int, block_start: bool) -> bool:
-    """A few words alone between blank lines, not closing a sentence: pdfminer's pieces of a line."""
-    line = body[index]
-    block_end = index + 1 == len(body) or body[index + 1].number > line.number + 1
-    words = line.text.split()
-    return (
-        block_start
-        and block_end
-        and len(words) <= STRAY_WORDS
-        and not patterns.PARAGRAPH_END.search(line.text)
-        and not vocab.lead_phrase(line.text.strip(), "preambular")
-        and not patterns.OPERATIVE_LABEL.match(line.text)
-        and not patterns.SUBPARAGRAPH_LABEL.match(line.text)
-    )
 
 
 def _opens_unnumbered_operative(text: str) -> bool:

@@ -1,10 +1,11 @@
-"""Parse many sources into a cache keyed by content hash, on every core; read them back one at a time.
+"""Run the per-document function over many sources on every core into a cache; read results back one at a time.
 
-A cached result is keyed by the sha256 of the source, how it is parsed (manifest entry or file
-and type) and the code itself, so any change to a source or to the parser re-parses it. Beside
-it, under the same key and the schemas' hash, the document's rows (``tables.Analysed``), so an
-unchanged document is read back rather than analysed again; when the table registries are not
-the code's own (a test adding a builder), rows are built afresh and not stored.
+Each source goes through ``pipeline.document`` (parse, analyse, rows) in a pool of processes, and
+its result (``models.Analysed``) is cached under a key made of the sha256 of the source, how it
+is parsed (manifest entry or file and type), the code itself and the schemas, so any change to a
+source, the code or a schema processes it again and an unchanged document is read back. When the
+table registries are not the code's own (a test adding a builder), documents are processed here,
+in this process, and not stored.
 
 >>> key("parse_file", "a.txt", b"text") == key("parse_file", "a.txt", b"text")
 True
@@ -25,31 +26,19 @@ from functools import cache
 from pathlib import Path
 
 from undocs import paths
-from undocs.models import ParsedDocument
+from undocs.models import Analysed
 from undocs.publish import tables
-from undocs.publish.tables import Analysed
 from undocs.workers import pool as worker_pool
 
 log = logging.getLogger("undocs")
-# Below this many sources a process pool costs more to start than it saves.
-POOL_MINIMUM = 16
 
 
 @cache
 def code_version() -> str:
-    """A hash of the package's code and vocabularies: a new parser invalidates the cache."""
+    """A hash of the package's code, vocabularies and schemas: new code or columns invalidate the cache."""
     digest = hashlib.sha256()
-    for path in sorted([*paths.PACKAGE.rglob("*.py"), *paths.VOCAB.glob("*.yaml")]):
+    for path in sorted([*paths.PACKAGE.rglob("*.py"), *paths.VOCAB.glob("*.yaml"), *paths.SCHEMAS.glob("*.json")]):
         digest.update(str(path.relative_to(paths.PACKAGE)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-@cache
-def schemas_version() -> str:
-    """A hash of the Table Schemas: cached rows are cells in their columns' order."""
-    digest = hashlib.sha256()
-    for path in sorted(paths.SCHEMAS.glob("*.json")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -61,7 +50,7 @@ def key(how: str, item: str, raw: bytes) -> str:
 
 @dataclass(frozen=True)
 class Cached:
-    """A parsed document in the cache, and what the build needs to know of it before reading it."""
+    """A document's result in the cache (or held here when it is not stored), and what the build lists of it."""
 
     path: Path
     document_id: str
@@ -69,30 +58,22 @@ class Cached:
     url: str
     paragraphs: int
     footnotes: int
+    held: Analysed | None = None
 
-    def load(self) -> ParsedDocument:
-        """The parsed document; a damaged entry is removed and ``CacheDamaged`` raised, so the build reruns."""
-        document = _read(self.path, 1)
-        if not isinstance(document, ParsedDocument):
-            if document is not None:
+    def load(self) -> Analysed:
+        """The document's result; a damaged entry is removed and ``CacheDamaged`` raised, so the build reruns."""
+        if self.held is not None:
+            return self.held
+        result = _read(self.path, 1)
+        if not isinstance(result, Analysed):
+            if result is not None:
                 _discard(self.path)
             raise CacheDamaged(self.path)
-        return document
-
-    def analysed(self) -> Analysed:
-        """The document's rows: from the cache, else built from the parsed document and stored."""
-        if not tables.as_shipped():
-            return tables.analyse(self.load())
-        path = self.path.with_name(f"{self.path.stem}.{schemas_version()[:16]}.rows.pickle")
-        if isinstance(cached := _read(path), Analysed):
-            return cached
-        analysed = tables.analyse(self.load())
-        _store(path, analysed)
-        return analysed
+        return result
 
 
 class CacheDamaged(Exception):
-    """A cached document could not be read back; it was removed, and a new build parses it again."""
+    """A cached document could not be read back; it was removed, and a new build processes it again."""
 
 
 def _read(path: Path, skip: int = 0) -> object:
@@ -118,8 +99,18 @@ def _discard(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _header(path: Path) -> Cached | None:
-    """The entry's header, or None when the entry is absent or damaged (then it is parsed again)."""
+def _header(result: Analysed) -> dict:
+    return {
+        "document_id": result.unit.document_id,
+        "title": result.title,
+        "url": result.url,
+        "paragraphs": result.paragraphs,
+        "footnotes": result.footnotes,
+    }
+
+
+def _read_header(path: Path) -> Cached | None:
+    """The entry's header, or None when the entry is absent or damaged (then it is processed again)."""
     header = _read(path)
     try:
         return Cached(path, **header)
@@ -129,15 +120,18 @@ def _header(path: Path) -> Cached | None:
         return None
 
 
-def _parse_and_store(parse: Callable[[object], ParsedDocument], job: tuple[object, Path]) -> Cached:
-    """Parse one item into the cache: a small header, then the document, so ids come without it."""
+def _process_and_store(process: Callable[[object], Analysed], job: tuple[object, Path]) -> Cached:
+    """Process one item into the cache: a small header, then the result, so ids come without it."""
     item, path = job
-    document = parse(item)
-    meta = document.meta
-    header = {"document_id": meta.document_id, "title": meta.title, "url": meta.url}
-    header |= {"paragraphs": len(document.paragraphs), "footnotes": len(document.footnotes)}
-    _store(path, header, document)
+    result = process(item)
+    header = _header(result)
+    _store(path, header, result)
     return Cached(path, **header)
+
+
+def _process_and_hold(process: Callable[[object], Analysed], job: tuple[object, Path]) -> Cached:
+    result = process(job[0])
+    return Cached(job[1], **_header(result), held=result)
 
 
 def _store(path: Path, *objects: object) -> None:
@@ -149,35 +143,53 @@ def _store(path: Path, *objects: object) -> None:
     os.replace(partial, path)
 
 
-def parse_all(
-    items: Sequence[object], parse: Callable[[object], ParsedDocument], files: Sequence[Path], folder: Path
+def process_all(
+    items: Sequence[object],
+    parse: Callable[[object], object],
+    process: Callable[[Callable, object], Analysed],
+    files: Sequence[Path],
+    folder: Path,
+    done: Callable[[int, Cached], None] = lambda index, cached: None,
 ) -> list[Cached]:
-    """``parse(item)`` for each item (``files[i]`` is item i's source) into the cache ``folder``.
+    """``process(parse, item)`` for each item (``files[i]`` is item i's source) into the cache ``folder``.
 
-    Only the headers come back; documents are read one at a time when their rows are written.
+    Only the headers come back; results are read one at a time when their rows are written.
+    ``done(index, cached)`` is called as each item is ready, in the items' order.
     """
     # A partial's repr holds a memory address; its function name and arguments are stable.
     how = f"{getattr(parse, 'func', parse).__name__}{sorted(getattr(parse, 'keywords', {}).items())}"
     paths = [
         folder / f"{key(how, repr(item), file.read_bytes())}.pickle" for item, file in zip(items, files, strict=True)
     ]
-    found = {index: header for index, path in enumerate(paths) if (header := _header(path))}
-    missing = [index for index in range(len(paths)) if index not in found]
+    shipped = tables.as_shipped()
     folder.mkdir(parents=True, exist_ok=True)
-    parsed = _run(functools.partial(_parse_and_store, parse), [(items[index], paths[index]) for index in missing])
-    found |= dict(zip(missing, parsed, strict=True))
-    return [found[index] for index in range(len(paths))]
+    results: dict[int, Cached] = {}
+    for index, path in enumerate(paths):
+        if shipped and path.is_file() and (header := _read_header(path)):
+            results[index] = header
+            done(index, header)
+    missing = [index for index in range(len(paths)) if index not in results]
+    jobs = [(items[index], paths[index]) for index in missing]
+    run = _process_and_store if shipped else _process_and_hold
+    for index, cached in zip(
+        missing, _run(functools.partial(run, functools.partial(process, parse)), jobs, pool=shipped), strict=True
+    ):
+        results[index] = cached
+        done(index, cached)
+    return [results[index] for index in range(len(items))]
 
 
 def documents(cached: Iterable[Cached]) -> Iterator[Analysed]:
-    """The documents' rows, read from the cache (or built) one at a time in ``document_id`` order."""
+    """The documents' results, read from the cache one at a time in ``document_id`` order."""
     for entry in sorted(cached, key=lambda entry: entry.document_id):
-        yield entry.analysed()
+        yield entry.load()
 
 
-def _run(function: Callable[[tuple[object, Path]], Cached], jobs: list[tuple[object, Path]]) -> list[Cached]:
+def _run(function: Callable[[tuple[object, Path]], Cached], jobs: list, pool: bool) -> Iterator[Cached]:
+    """Each job's result in order: in a pool on every core, unless there is one job (or a test's builders)."""
     workers = os.cpu_count() or 1
-    if len(jobs) < POOL_MINIMUM or workers == 1:
-        return [function(job) for job in jobs]
-    with worker_pool(workers) as pool:
-        return list(pool.map(function, jobs, chunksize=8))
+    if not pool or len(jobs) < 2 or workers == 1:
+        yield from map(function, jobs)
+        return
+    with worker_pool(workers) as executor:
+        yield from executor.map(function, jobs, chunksize=max(1, min(8, len(jobs) // (4 * workers))))

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from undocs.compare import diff
 from undocs.compare.align import align, pairs
-from undocs.models import Paragraph, ParagraphChange, ParsedDocument
-from undocs.publish.keys import paragraph_key
+from undocs.models import Analysis, Paragraph, ParagraphChange
+from undocs.publish.rows import paragraph_key
 
 Row = dict[str, object]
 # Kinds whose words changed: the diff says how (the others' text is the same, or all new or all gone).
@@ -55,8 +55,9 @@ class ParagraphChanges:
         self.paragraphs: dict[str, list[Paragraph]] = {}
         self.previous: dict[str, str] = {}
 
-    def pick(self, parsed: ParsedDocument) -> tuple[str, str, list[Paragraph]]:
-        return parsed.meta.document_id, parsed.meta.previous, parsed.paragraphs
+    def pick(self, analysis: Analysis) -> tuple[str, str, list[Paragraph]]:
+        meta = analysis.parsed.meta
+        return meta.document_id, meta.previous, analysis.parsed.paragraphs
 
     def add(self, picked: tuple[str, str, list[Paragraph]]) -> None:
         document_id, previous, paragraphs = picked

@@ -8,11 +8,12 @@ frictionless's rules: key cells are compared as typed values, a primary key may 
 empty nor repeat, a ``unique`` field may not repeat a non-empty value, and a foreign key whose
 cells are all empty is skipped, otherwise its values must be a key of the referenced resource.
 
->>> from undocs.publish.tables import cells
 >>> index = KeyIndex(metadata.resources())
->>> index.add("documents", cells("documents", [{"document_id": "a-1"}]))
->>> paragraph = {"document_id": "a-1", "paragraph_id": "op1", "paragraph_key": "a-1:op1", "parent_key": "a-1:op0"}
->>> index.add("paragraphs", cells("paragraphs", [paragraph, paragraph]))
+>>> document = dict.fromkeys(metadata.field_names("documents"), "")
+>>> index.add("documents", [list({**document, "document_id": "a-1"}.values())])
+>>> paragraph = dict.fromkeys(metadata.field_names("paragraphs"), "")
+>>> paragraph |= {"document_id": "a-1", "paragraph_id": "op1", "paragraph_key": "a-1:op1", "parent_key": "a-1:op0"}
+>>> index.add("paragraphs", [list(paragraph.values())] * 2)
 >>> for error in index.errors():
 ...     print(error)
 paragraphs: primary-key: row 3: document_id, paragraph_id ('a-1', 'op1') repeats an earlier row's
@@ -25,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from undocs.models import Cells
 from undocs.publish import metadata
-from undocs.publish.tables import Cells
 
 Key = tuple[object, ...]
 
@@ -37,8 +38,8 @@ def _caster(spec: dict, missing: list[str]) -> Callable[[str], object]:
         return lambda text: None if text in missing else text
     from frictionless import Field  # only non-text key fields need frictionless's casting
 
-    typed = Field.from_descriptor(spec)
-    return lambda text: None if text in missing else typed.read_cell(text)[0]
+    value = Field.from_descriptor(spec).create_value_reader()  # made once: it runs for every key cell
+    return lambda text: None if text in missing else value(text)
 
 
 def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
@@ -66,33 +67,40 @@ def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
 
 @dataclass
 class _Key:
-    """The values some fields of a table take; ``kind`` says whether they may repeat."""
+    """The values some fields of a table take (as hashes); ``kind`` says whether they may repeat.
+
+    Hashes, not the values, so that memory grows by an int per row, not by the row's key text. Two
+    values of one hash (about one chance in 10^9 at a million rows) would be reported as a
+    repeat; any error makes frictionless validate the whole package, and its verdict stands.
+    """
 
     table: str
     fields: tuple[str, ...]
     read: Callable[[list[str]], Key]
     kind: str = ""  # "primary-key", "unique-error", or "" for a foreign key's target only
-    values: set[Key] = field(default_factory=set)
+    values: set[int] = field(default_factory=set)
 
     def add(self, value: Key) -> str:
         """Record ``value``; say what is wrong with it, if anything."""
         if set(value) == {None}:
             return f"{', '.join(self.fields)} all empty" if self.kind == "primary-key" else ""
-        if self.kind and value in self.values:
+        digest = hash(value)
+        if self.kind and digest in self.values:
             return f"{', '.join(self.fields)} {value} repeats an earlier row's"
-        self.values.add(value)
+        self.values.add(digest)
         return ""
 
 
 @dataclass
 class _Reference:
-    """A foreign key: the distinct values its rows hold, checked against the target at the end."""
+    """A foreign key: the values its rows hold that the target did not hold yet (by hash), checked
+    against the target at the end; a value the target already holds is settled and not kept."""
 
     table: str
     fields: tuple[str, ...]
     read: Callable[[list[str]], Key]
     target: _Key
-    values: set[Key] = field(default_factory=set)
+    pending: dict[int, Key] = field(default_factory=dict)
 
 
 class KeyIndex:
@@ -134,14 +142,15 @@ class KeyIndex:
                     self.problems.append(f"{name}: {key.kind}: row {self.rows[name] + 1}: {problem}")
             for reference in references:
                 value = reference.read(row)
-                if set(value) != {None}:
-                    reference.values.add(value)
+                if set(value) != {None} and (digest := hash(value)) not in reference.target.values:
+                    reference.pending[digest] = value
 
     def errors(self) -> list[str]:
         found = list(self.problems)
         for reference in self.references:
             target = reference.target
-            for value in sorted(reference.values - target.values, key=repr):
+            missing = [value for digest, value in reference.pending.items() if digest not in target.values]
+            for value in sorted(missing, key=repr):
                 found.append(
                     f"{reference.table}: foreign-key: {', '.join(reference.fields)} {value} "
                     f"is not a {', '.join(target.fields)} in {target.table}"

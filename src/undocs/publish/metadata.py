@@ -107,3 +107,24 @@ def descriptor(sources: list[dict[str, str]], schemas: Path = paths.SCHEMAS, abo
         for resource in meta["resources"]
     ]
     return package
+
+
+def without_keys(descriptor: dict) -> dict:
+    """The descriptor with no primary keys, foreign keys or ``unique`` constraints: the checks across
+    rows, which ``integrity`` makes, taken out, so frictionless checks each row's cells on their own.
+
+    >>> schema = {"primaryKey": ["a"], "fields": [{"name": "a", "constraints": {"unique": True, "required": True}}]}
+    >>> without_keys({"resources": [{"name": "t", "schema": schema}]})["resources"][0]["schema"]
+    {'fields': [{'name': 'a', 'constraints': {'required': True}}]}
+    """
+    resources = []
+    for resource in descriptor["resources"]:
+        schema = {key: value for key, value in resource["schema"].items() if key not in ("primaryKey", "foreignKeys")}
+        schema["fields"] = [_without_unique(field) for field in schema["fields"]]
+        resources.append({**resource, "schema": schema})
+    return {**descriptor, "resources": resources}
+
+
+def _without_unique(field: dict) -> dict:
+    constraints = {key: value for key, value in field.get("constraints", {}).items() if key != "unique"}
+    return {**field, "constraints": constraints} if "constraints" in field else field

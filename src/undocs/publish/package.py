@@ -3,9 +3,10 @@
 Nothing published is touched until the staged package validates; a failed build leaves the
 last good ``data/`` and ``datapackage.json`` as they were. Rows are written as each document
 is read, and validated in two parts that together make frictionless's validation of the whole
-package: frictionless checks the rows of every document (and the package tables, and the
-descriptor) whose exact bytes it has not passed before under the same schemas, and
-``integrity`` checks keys across all rows. What passed is remembered in the cache, so a
+package: frictionless checks the cells and types of the rows of every document (and the package
+tables, and the descriptor) whose exact bytes it has not passed before under the same schemas,
+given a descriptor without keys (``metadata.without_keys``), so it builds no key lookups; and
+``integrity`` checks primary keys, unique fields and foreign keys across all rows. What passed is remembered in the cache, so a
 rebuild after one source changed runs frictionless on that document's rows only. When either
 part finds a problem, frictionless validates the whole staged package, so the errors reported
 are its own, with row numbers in the files as staged.
@@ -25,14 +26,19 @@ from importlib.metadata import version
 from pathlib import Path
 
 from undocs import workers
+from undocs.models import Analysed, Unit
 from undocs.publish import metadata, publishing
 from undocs.publish.integrity import KeyIndex
-from undocs.publish.tables import Analysed, Unit, csv_text, header, units
+from undocs.publish.tables import header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
-# Inside the staging folder: the rows frictionless has not passed before, as a package of their own.
+# Inside the staging folder: the rows frictionless has not passed before, as a package of their own,
+# described in parts (part1.json, ...) that frictionless validates side by side, one per core.
 UNVALIDATED = "unvalidated"
+VALIDATORS = 2
+# Below this many bytes of new rows a second validator costs more (its frictionless import) than it saves.
+SPLIT_BYTES = 2_000_000
 
 
 class ValidationFailed(Exception):
@@ -102,14 +108,17 @@ class ValidationReport:
         return out
 
 
-def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> ValidationReport:
-    """Validate ``folder/datapackage.json`` with frictionless (foreign keys included, unless skipped)."""
+def validation_report(
+    folder: Path, skip_errors: tuple[str, ...] = (), descriptor: str = DESCRIPTOR
+) -> ValidationReport:
+    """Validate ``folder/datapackage.json`` (or another ``descriptor`` there) with frictionless
+    (foreign keys included, unless skipped)."""
     from frictionless import Checklist, Package  # imported here: it is slow to import and only needed now
 
     # An absolute folder: frictionless joins a relative basepath to a relative descriptor path twice.
-    result = ValidationReport(str(folder / DESCRIPTOR))
+    result = ValidationReport(str(folder / descriptor))
     folder = folder.resolve()
-    package = Package(str(folder / DESCRIPTOR), basepath=str(folder))
+    package = Package(str(folder / descriptor), basepath=str(folder))
     report = package.validate(Checklist(skip_errors=list(skip_errors)))
     for task in report.tasks:
         errors = [{"type": error.type, "message": error.message} for error in task.errors]
@@ -118,7 +127,7 @@ def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> Valida
         )
     result.package_errors = [{"type": error.type, "message": error.message} for error in report.errors]
     listed = [
-        resource["name"] for resource in json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
+        resource["name"] for resource in json.loads((folder / descriptor).read_text(encoding="utf-8"))["resources"]
     ]
     validated = {task.name for task in report.tasks}
     result.package_errors += [
@@ -129,9 +138,29 @@ def validation_report(folder: Path, skip_errors: tuple[str, ...] = ()) -> Valida
     return result
 
 
-def validate(folder: Path, skip_errors: tuple[str, ...] = ()) -> list[str]:
-    """Validate ``folder/datapackage.json`` with frictionless; return readable error lines."""
-    return validation_report(folder, skip_errors).errors
+def validate(folder: Path, skip_errors: tuple[str, ...] = (), descriptor: str = DESCRIPTOR) -> list[str]:
+    """Validate ``folder/datapackage.json`` (or ``descriptor``) with frictionless; return readable error lines."""
+    return validation_report(folder, skip_errors, descriptor).errors
+
+
+def parts(descriptor: dict, folder: Path, count: int) -> list[dict]:
+    """The descriptor split in up to ``count`` descriptors of about as many bytes of CSV each.
+
+    >>> descriptor = {"name": "p", "resources": [{"path": "a.csv"}, {"path": "b.csv"}, {"path": "c.csv"}]}
+    >>> [[r["path"] for r in part["resources"]] for part in parts(descriptor, Path("."), 2)]
+    [['a.csv', 'c.csv'], ['b.csv']]
+    """
+    size = {r["path"]: (folder / r["path"]).stat().st_size if (folder / r["path"]).is_file() else 0
+            for r in descriptor["resources"]}  # fmt: skip
+    bins: list[list[dict]] = [[] for _ in range(count)]
+    for resource in sorted(descriptor["resources"], key=lambda r: -size[r["path"]]):
+        min(bins, key=lambda chosen: (sum(size[r["path"]] for r in chosen), len(chosen))).append(resource)
+    order = {r["path"]: index for index, r in enumerate(descriptor["resources"])}
+    return [
+        {**descriptor, "resources": sorted(chosen, key=lambda r: order[r["path"]])}
+        for chosen in sorted(bins, key=lambda chosen: min(order[r["path"]] for r in chosen) if chosen else 0)
+        if chosen
+    ]
 
 
 class Validated:
@@ -179,7 +208,7 @@ class Staged:
 
     def write(self, unit: Unit) -> None:
         self.summary.warnings += unit.warnings
-        texts = {name: csv_text(rows) for name, rows in unit.tables.items()}
+        texts = unit.texts
         digest = self.validated.digest(texts)
         new = digest not in self.validated
         if new:
@@ -215,7 +244,11 @@ def stage(
             staged.write(unit)
     descriptor = metadata.descriptor(sources, about=about)
     write_json(folder / DESCRIPTOR, publishing.fingerprinted(descriptor, folder))
-    write_json(folder / UNVALIDATED / DESCRIPTOR, descriptor)
+    # Frictionless checks the new rows' cells and types only: keys across rows are integrity's.
+    new_bytes = sum(path.stat().st_size for path in (folder / UNVALIDATED).rglob("*.csv"))
+    count = VALIDATORS if new_bytes > SPLIT_BYTES else 1
+    for number, part in enumerate(parts(metadata.without_keys(descriptor), folder / UNVALIDATED, count), 1):
+        write_json(folder / UNVALIDATED / f"part{number}.json", part)
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
         staged.fresh.append(digest)
@@ -230,10 +263,12 @@ def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
     """Errors of the staged package: frictionless on what is new, keys across all rows (see the module doc)."""
     errors = staged.keys.errors()
     if staged.fresh and not errors:
-        # Foreign keys may point at rows outside the new part; integrity checked them over all rows.
-        errors = validator.submit(validate, folder / UNVALIDATED, ("foreign-key",)).result()
+        # Without keys: they may point at rows outside the new part, and integrity checked them over all rows.
+        descriptors = sorted(path.name for path in (folder / UNVALIDATED).glob("part*.json"))
+        futures = [validator.submit(validate, folder / UNVALIDATED, (), name) for name in descriptors]
+        errors = [error for future in futures for error in future.result()]
     if errors:
-        return validate(folder) or errors
+        return validate(folder)  # frictionless's verdict on the whole package, in its words
     return []
 
 
@@ -254,8 +289,9 @@ def build_package(
     staging = publishing.staging_folder(target)
     validated = Validated(cache)
     try:
-        with workers.pool(1) as validator:
-            # The other core imports frictionless (0.3 s) while this one writes the rows.
+        with workers.pool(VALIDATORS) as validator:
+            # A validator imports frictionless (0.3 s) while this process writes the rows; the
+            # second starts only when the new rows are split in two (see ``SPLIT_BYTES``).
             validator.submit(_import_frictionless)
             staged = stage(documents, sources, staging, validated, about or {})
             errors = check(staging, staged, validator)

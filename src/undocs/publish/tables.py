@@ -1,45 +1,31 @@
-"""Stage: tables. Shape parsed documents into rows whose columns are the schemas' fields.
+"""Stage: tables. The table registries, and rows written as cells in the schemas' column order.
 
-Rows are plain dicts keyed by field name; ``cells`` orders columns as the schema does and
-writes values in one fixed format (``true``/``false``, empty for missing), so builds repeat
-byte for byte.
+Rows are plain dicts keyed by field name (shaped in ``rows``); ``cells`` orders columns as the
+schema does and writes values in one fixed format (``true``/``false``, empty for missing), so
+builds repeat byte for byte. A row must carry exactly its table's fields: one the schema lacks,
+or one it has and the row does not, is an error (``RowShapeError``), never dropped or left empty.
 
 Documents stream through one at a time, in ``document_id`` order, and are let go once their
 rows are written, so a build's memory does not grow with the corpus. Two registries add tables:
 
-- ``PER_DOCUMENT``: functions ``(parsed: ParsedDocument) -> TableRows``; the rows one document
-  contributes (its paragraphs, footnotes, ...). Called once per document.
+- ``PER_DOCUMENT``: functions ``(analysis: Analysis) -> TableRows``; the rows one document
+  contributes (its paragraphs, footnotes, ...). Called once per document, in the worker pool.
 - ``PER_PACKAGE``: factories ``() -> PackageTables`` for tables built over all documents
-  (distinct resolutions, codelists). ``pick(parsed)`` takes from one document what the table
-  needs (picklable: it is cached with the document's rows, see ``analyse``). Each build makes a
+  (distinct resolutions, codelists). ``pick(analysis)`` takes from one document what the table
+  needs (picklable: it is cached with the document's rows, see ``analysed``). Each build makes a
   fresh builder, calls ``add(picked)`` once per document in ``document_id`` order (one pass,
   shared by all builders), then ``rows()`` once; its rows are written after every document's
   rows. ``add`` must keep only what its table needs (a dict of distinct values), never the
-  documents, and ``rows`` must return them in a fixed order (sorted by key). A function
-  ``f(documents) -> TableRows`` that loops over the documents once becomes a builder by moving
-  the loop body into ``pick`` and ``add`` and the ``return`` into ``rows``. A codelist, whose
+  documents, and ``rows`` must return them in a fixed order (sorted by key). A codelist, whose
   rows come from a vocabulary and not from the documents, is registered as
   ``partial(Codelist, rows_function)``.
 
-A document's rows, picks and warnings together are its ``Analysed`` form, which the build
-caches beside the parsed document (``batch``), so an unchanged document is not analysed again.
-
 >>> format_value(True), format_value(None), format_value(3)
 ('true', '', '3')
->>> class Bodies:
-...     def __init__(self) -> None:
-...         self.seen: set[str] = set()
-...     def pick(self, parsed: ParsedDocument) -> str:
-...         return parsed.meta.body
-...     def add(self, picked: str) -> None:
-...         self.seen.add(picked)
-...     def rows(self) -> TableRows:
-...         return {"bodies": [{"body": body} for body in sorted(self.seen)]}
->>> from undocs.models import DocumentMeta
->>> builder = Bodies()
->>> builder.add(builder.pick(ParsedDocument(DocumentMeta("a", "a.txt", "", "resolution", body="Third Committee"), [], [])))
->>> builder.rows()
-{'bodies': [{'body': 'Third Committee'}]}
+>>> cells("addressees", [{"addressee_id": "dprk", "label": "DPRK"}])
+Traceback (most recent call last):
+...
+undocs.publish.tables.RowShapeError: addressees: a row without the field(s) phrases: ['addressee_id', 'label']
 """
 
 from __future__ import annotations
@@ -48,18 +34,17 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cache, partial
 from operator import itemgetter
 from typing import Protocol
 
-from undocs.analyse import asks, figures, sponsorship, themes
-from undocs.models import ParsedDocument
-from undocs.publish import change_tables, citation_tables, metadata, upr_tables
-from undocs.publish.keys import footnote_key, paragraph_key
+from undocs.models import Analysed, Analysis, Cells, Unit
+from undocs.publish import change_tables, metadata, rows, upr_tables
+from undocs.publish.rows import Row, TableRows
 
-Row = dict[str, object]
-TableRows = dict[str, list[Row]]
+
+class RowShapeError(ValueError):
+    """A row whose fields are not its table's: a defect of the code that shaped it."""
 
 
 def format_value(value: object) -> str:
@@ -72,57 +57,14 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def document_row(parsed: ParsedDocument) -> Row:
-    return parsed.meta.as_row()
-
-
-def paragraph_rows(parsed: ParsedDocument) -> list[Row]:
-    document_id = parsed.meta.document_id
-    return [
-        {
-            "document_id": document_id,
-            "paragraph_key": paragraph_key(document_id, paragraph.paragraph_id),
-            "parent_key": paragraph_key(document_id, paragraph.parent_id),
-            **paragraph.__dict__,
-        }
-        for paragraph in parsed.paragraphs
-    ]
-
-
-def footnote_sort_key(footnote_id: str) -> tuple[int, str]:
-    return (int(footnote_id), "") if footnote_id.isdigit() else (0, footnote_id)
-
-
-def footnote_rows(parsed: ParsedDocument) -> list[Row]:
-    notes = sorted(parsed.footnotes, key=lambda note: footnote_sort_key(note.footnote_id))
-    document_id = parsed.meta.document_id
-    return [
-        {"document_id": document_id, "footnote_key": footnote_key(document_id, note.footnote_id), **note.__dict__}
-        for note in notes
-    ]
-
-
-# Each later stage (citations, asks) adds its tables by appending a function here.
-PER_DOCUMENT: list[Callable[[ParsedDocument], TableRows]] = [
-    lambda parsed: {
-        "documents": [document_row(parsed)],
-        "paragraphs": paragraph_rows(parsed),
-        "footnotes": footnote_rows(parsed),
-    },
-    citation_tables.document_tables,
-    lambda parsed: {
-        "recommendations": asks.recommendation_rows(parsed),
-        "figures": figures.figure_rows(parsed),
-        "paragraph_themes": themes.paragraph_theme_rows(parsed),
-    },
-    sponsorship.tables,
-]
+# Each later stage adds its per-document tables by appending a function here.
+PER_DOCUMENT: list[Callable[[Analysis], TableRows]] = [rows.document_tables]
 
 
 class PackageTables(Protocol):
     """A builder of tables over all documents, fed one document at a time (see the module doc)."""
 
-    def pick(self, parsed: ParsedDocument) -> object: ...
+    def pick(self, analysis: Analysis) -> object: ...
 
     def add(self, picked: object) -> None: ...
 
@@ -135,7 +77,7 @@ class Codelist:
     def __init__(self, make_rows: Callable[[], TableRows]) -> None:
         self.make_rows = make_rows
 
-    def pick(self, parsed: ParsedDocument) -> None:
+    def pick(self, analysis: Analysis) -> None:
         """Nothing to keep: a codelist lists every entry, cited or not."""
 
     def add(self, picked: None) -> None:
@@ -147,89 +89,89 @@ class Codelist:
 
 # Tables built from all documents (distinct resolutions, codelists): a builder class each, appended likewise.
 PER_PACKAGE: list[Callable[[], PackageTables]] = [
-    citation_tables.Resolutions,
-    citation_tables.Treaties,
-    partial(Codelist, asks.addressee_rows),
-    partial(Codelist, themes.theme_rows),
+    rows.Resolutions,
+    rows.Treaties,
+    partial(Codelist, rows.addressee_rows),
+    partial(Codelist, rows.theme_rows),
     upr_tables.UprTables,
     change_tables.ParagraphChanges,
 ]
 
-Cells = list[list[str]]
-
-
-@dataclass
-class Unit:
-    """The rows one document contributes to each table (or, with no ``document_id``, the package tables')."""
-
-    document_id: str
-    tables: dict[str, Cells]
-    # Checks across documents (a builder's ``warnings``, if it has them) go to the build log.
-    warnings: list[str] = field(default_factory=list)
-
 
 @cache
-def _columns(name: str) -> tuple[Row, Callable[[Row], tuple[object, ...]]]:
-    """A row of the table with every field empty, and a function picking its cells in schema order."""
+def _columns(name: str) -> tuple[frozenset[str], Callable[[Row], tuple[object, ...]]]:
+    """The table's fields, and a function picking a row's cells in schema order."""
     fields = metadata.field_names(name)
     pick = itemgetter(*fields)
-    return dict.fromkeys(fields), (lambda row: (pick(row),)) if len(fields) == 1 else pick
+    return frozenset(fields), (lambda row: (pick(row),)) if len(fields) == 1 else pick
+
+
+def _misshapen(name: str, fields: frozenset[str], row: Row) -> RowShapeError:
+    extra, missing = sorted(row.keys() - fields), sorted(fields - row.keys())
+    problems = [f"field(s) the schema lacks: {extra}"] if extra else []
+    problems += [f"without the field(s) {', '.join(missing)}"] if missing else []
+    return RowShapeError(f"{name}: a row {' and '.join(problems)}: {sorted(row)}")
 
 
 def cells(name: str, rows: list[Row]) -> Cells:
-    """Rows as CSV cells, columns in the schema's order; a field a row lacks is empty.
+    """Rows as CSV cells, columns in the schema's order; each row must have exactly the schema's fields.
 
-    >>> cells("footnotes", [{"document_id": "a", "footnote_id": "1", "marker_found": True}])[0][:3]
-    ['a', '1', '']
+    >>> cells("addressees", [{"addressee_id": "dprk", "label": "DPRK", "phrases": None}])
+    [['dprk', 'DPRK', '']]
     """
-    empty, pick = _columns(name)
+    fields, pick = _columns(name)
+    for row in rows:
+        if row.keys() != fields:
+            raise _misshapen(name, fields, row)
     # Every cell of every row passes here: text, most of them, is kept without a call.
-    return [[value if type(value) is str else format_value(value) for value in pick(empty | row)] for row in rows]
+    return [[value if type(value) is str else format_value(value) for value in pick(row)] for row in rows]
 
 
 def _extend(into: dict[str, Cells], tables: TableRows) -> None:
-    for table, rows in tables.items():
-        into.setdefault(table, []).extend(cells(table, rows))
+    for table, table_rows in tables.items():
+        into.setdefault(table, []).extend(cells(table, table_rows))
 
 
-@dataclass
-class Analysed:
-    """One document's rows as cells, what each ``PER_PACKAGE`` builder picks from it, its warnings
-    (the builders add some) and its source lines' kinds counted: all a build needs of it.
-    """
-
-    unit: Unit
-    picked: list[object]
-    warnings: list[str]
-    line_kinds: dict[str, int]
+def _written(unit: Unit) -> Unit:
+    """The unit with its CSV text (made where the unit is made: in a worker, for a document's)."""
+    unit.texts = {name: csv_text(table_cells) for name, table_cells in unit.tables.items()}
+    return unit
 
 
-def analyse(parsed: ParsedDocument) -> Analysed:
+def analysed(analysis: Analysis) -> Analysed:
+    """A document's rows as cells, with all else a build needs of it (see ``models.Analysed``)."""
+    parsed = analysis.parsed
     unit = Unit(parsed.meta.document_id, {})
     for builder in PER_DOCUMENT:
-        _extend(unit.tables, builder(parsed))
-    picked = [factory().pick(parsed) for factory in PER_PACKAGE]
+        _extend(unit.tables, builder(analysis))
+    _written(unit)
+    picked = [factory().pick(analysis) for factory in PER_PACKAGE]
     kinds = Counter(kind.value for kind in parsed.line_kinds.values())
-    return Analysed(unit, picked, list(parsed.warnings), dict(kinds))
+    # A row left out for breaking its schema was logged on the parse as the rows were shaped.
+    warnings = analysis.warnings + [warning for warning in parsed.warnings if warning not in analysis.warnings]
+    return Analysed(
+        unit, picked, warnings, dict(kinds), parsed.meta.title, parsed.meta.url,
+        len(parsed.paragraphs), len(parsed.footnotes),
+    )  # fmt: skip
 
 
 def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
     """Each document's rows as cells, in ``document_id`` order, then the package tables' rows."""
     builders = [factory() for factory in PER_PACKAGE]
     previous = ""
-    for analysed in documents:
-        document_id = analysed.unit.document_id
+    for document in documents:
+        document_id = document.unit.document_id
         if document_id <= previous:
             raise ValueError(f"documents must come in document_id order: {document_id!r} after {previous!r}")
         previous = document_id
-        for package_builder, picked in zip(builders, analysed.picked, strict=True):
+        for package_builder, picked in zip(builders, document.picked, strict=True):
             package_builder.add(picked)
-        yield analysed.unit
+        yield document.unit
     unit = Unit("", {})
     for package_builder in builders:
         _extend(unit.tables, package_builder.rows())
         unit.warnings += getattr(package_builder, "warnings", [])
-    yield unit
+    yield _written(unit)
 
 
 def csv_text(rows: Cells) -> str:

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 from undocs.analyse import countries
 from undocs.analyse.upr import IN_PART, NOTED, PENDING, SUPPORTED, Position, UprDocument, action_category, upr_document
-from undocs.models import ParsedDocument
+from undocs.models import Analysis
 from undocs.parse.document import slug
-from undocs.publish.keys import paragraph_key
+from undocs.publish.rows import paragraph_key
 
 Row = dict[str, object]
 
@@ -66,8 +66,8 @@ class UprTables:
         self.reviews: dict[str, _Review] = {}
         self.warnings: list[str] = []
 
-    def pick(self, parsed: ParsedDocument) -> UprDocument | None:
-        return upr_document(parsed)
+    def pick(self, analysis: Analysis) -> UprDocument | None:
+        return upr_document(analysis.parsed)
 
     def add(self, picked: UprDocument | None) -> None:
         if picked is None:

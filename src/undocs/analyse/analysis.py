@@ -1,0 +1,55 @@
+"""Stage: analysis. Everything the analysis stages find in one parsed document, each found once.
+
+Citations are found once and handed to the stages that need them (links checked against them,
+treaties linked through the resolutions a note cites); asks, figures and themes read each
+paragraph's text. The result is a new value (``models.Analysis``); the parsed document is not
+changed. ``publish.rows`` turns it into table rows.
+
+>>> from undocs.models import DocumentMeta, ParsedDocument, Paragraph
+>>> meta = DocumentMeta("d", "d.txt", "", "resolution", body="General Assembly")
+>>> text = "Urges Member States to end torture, recalling resolution 70/1;"
+>>> analysis = analyse(ParsedDocument(meta, [Paragraph("op1", "", "operative", "1.", 1, 1, "", text, 1, 1)], []))
+>>> [c.citation.symbol for c in analysis.citations], [a.addressee_id for _, a in analysis.asks if a.kind == 'ask'], analysis.tags["op1"][0].theme_id
+(['A/RES/70/1'], ['member_states'], 'torture')
+"""
+
+from __future__ import annotations
+
+from undocs.analyse.asks import document_asks
+from undocs.analyse.citations import document_citations
+from undocs.analyse.figures import find_figures
+from undocs.analyse.guard import each_paragraph
+from undocs.analyse.reconcile import mismatches, reconcile
+from undocs.analyse.themes import paragraph_tags
+from undocs.analyse.treaties import treaty_references
+from undocs.models import Analysis, Figure, Paragraph, ParsedDocument
+
+
+def analyse(parsed: ParsedDocument) -> Analysis:
+    """The document's citations (links checked), treaty references, asks, figures and theme tags."""
+    citations = document_citations(parsed)
+    checked, links = reconcile(parsed, citations)
+    treaties = treaty_references(parsed, citations)
+    # An analyser failing on one paragraph leaves that paragraph out with a warning (``guard``).
+    asks = document_asks(parsed)
+    figures = {paragraph.paragraph_id: found for paragraph, found in each_paragraph(parsed, "figures", _figures)}
+    warnings = list(parsed.warnings)
+    for warning in mismatches(checked, links) + treaties.warnings:
+        message = f"{parsed.meta.source_path}: {warning}"
+        if message not in warnings:  # one log line for a mismatch the text repeats
+            warnings.append(message)
+    return Analysis(
+        parsed=parsed,
+        citations=checked,
+        links=links,
+        treaty_references=treaties.references,
+        unlisted_treaties=treaties.unlisted,
+        asks=asks,
+        figures=figures,
+        tags=paragraph_tags(parsed.paragraphs),
+        warnings=warnings,
+    )
+
+
+def _figures(paragraph: Paragraph) -> list[Figure]:
+    return find_figures(paragraph.text)
