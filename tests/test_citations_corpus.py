@@ -8,10 +8,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from corpus_data import CORPUS, DOCUMENTS, parsed, requires_corpus
+from undocs.analyse.analysis import analyse
 from undocs.analyse.citations import Context, document_citations, find
 from undocs.analyse.reconcile import reconcile
 from undocs.analyse.treaties import names_in, treaty_references
-from undocs.publish.citation_tables import Treaties
+from undocs.publish.rows import Treaties
 
 AKN = CORPUS.parent / "akn"
 
@@ -43,7 +44,7 @@ def test_a_note_running_onto_the_next_page_is_confirmed_by_that_page_s_links() -
 def test_treaties_outside_the_curated_list_get_a_row_from_their_note() -> None:
     builder = Treaties()
     for name in DOCUMENTS:
-        builder.add(builder.pick(parsed(f"{name}.pdf")))
+        builder.add(builder.pick(analyse(parsed(f"{name}.pdf"))))
     rows = {row["treaty_id"]: row for row in builder.rows()["treaties"] if not row["curated"]}
     assert {key: (row["title"], row["unts_volume"], row["unts_number"]) for key, row in rows.items()} == {
         "unts-2187-38544": ("Rome Statute of the International Criminal Court", "2187", "38544"),
@@ -59,7 +60,8 @@ def test_treaties_outside_the_curated_list_get_a_row_from_their_note() -> None:
             "8843",
         ),
     }
-    references = treaty_references(parsed("A_RES_73_7.pdf")).references
+    document = parsed("A_RES_73_7.pdf")
+    references = treaty_references(document, document_citations(document)).references
     assert ("pp2", "unts-2187-38544", "treaty_series") in {
         (r.paragraph_id, r.treaty_id, r.linked_by) for r in references
     }

@@ -287,8 +287,10 @@ def parse_report(lines: list[SourceLine], path: str) -> ParsedText:
             if title[0].number <= line.number <= title[-1].number and cleaned.kinds[line.number] is LineKind.METADATA:
                 cleaned.kinds[line.number] = LineKind.BODY
     paragraphs += _Units().run(rest)
-    footnotes = attach(paragraphs, cleaned.notes, cleaned.warnings)
+    attached = attach(paragraphs, cleaned.notes)
+    paragraphs = attached.paragraphs
     # The cover's notes belong to the title, whose star the title text does not keep.
+    footnotes = attached.footnotes
     footnotes[:0] = [
         Footnote(
             note.number, paragraphs[0].paragraph_id, join_lines(note.lines), note.line_start, note.line_end, bool(title)
@@ -305,4 +307,5 @@ def parse_report(lines: list[SourceLine], path: str) -> ParsedText:
             facts["date"] = patterns.DATE_LINE.match(line.text).group("date")
         if line.text.strip() == "Human Rights Council":
             facts["body"] = "Human Rights Council"
-    return ParsedText(paragraphs, footnotes, cleaned.links, cleaned.kinds, cleaned.warnings, facts, cleaned.pages)
+    warnings = cleaned.warnings + attached.warnings
+    return ParsedText(paragraphs, footnotes, cleaned.links, cleaned.kinds, warnings, facts, cleaned.pages)
