@@ -24,6 +24,14 @@ AKN = paths.ROOT.parent / "shared" / "akn"
 FAILURES = paths.ROOT / "build" / "corpus-failures.tsv"
 
 
+def safe_check(file: Path) -> Outcome:
+    """``check``, with a crash counted as a failure of its own kind instead of ending the run."""
+    try:
+        return check(file)
+    except Exception as error:  # a crash is the finding this harness exists to report
+        return Outcome(file.as_posix(), xml=f"crash: {type(error).__name__}: {error}"[:120])
+
+
 def report(outcomes: list[Outcome]) -> list[str]:
     total = len(outcomes)
     converted = [outcome for outcome in outcomes if not outcome.xml]
@@ -65,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         files = spread(files, args.sample)
     with ProcessPoolExecutor(args.jobs) as pool:
-        outcomes = list(pool.map(check, files, chunksize=8))
+        outcomes = list(pool.map(safe_check, files, chunksize=8))
     for outcome in outcomes:
         outcome.file = Path(outcome.file).relative_to(Path(args.akn)).as_posix()
     FAILURES.parent.mkdir(parents=True, exist_ok=True)

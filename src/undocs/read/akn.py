@@ -42,6 +42,7 @@ HEADING_TAGS = {"heading", "subheading", "crossHeading"}
 UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
 SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
 ROMAN = re.compile(r"[ivxl]+")
+BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
 AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
@@ -101,7 +102,7 @@ def _cut_marks(raw: str) -> tuple[str, list[int]]:
     >>> _cut_marks("  Recalling\\n  it,\\x00 and  this \\x00.")
     ('Recalling it, and this.', [13, 22])
     """
-    pieces = squeeze(" ".join(raw.split())).split(NOTE_MARK)
+    pieces = squeeze(" ".join(BIDI_MARKS.sub(" ", raw).split())).split(NOTE_MARK)
     text, offsets = pieces[0], []
     for piece in pieces[1:]:
         text = text.rstrip()  # the space before a marker goes: "this ²." is "this."
@@ -186,10 +187,19 @@ class _Reader:
             self.add(self._next("pp"), "", self._section("preamble"), "", 1, _outermost(blocks))
             return
         intro = block_list.find("akn:listIntroduction", NS)
-        paragraph_id = self._next("pp")
-        self.add(paragraph_id, "", self._section("preamble"), "", 1, [intro if intro is not None else block_list])
+        heads = [intro] if intro is not None else element.findall("akn:p", NS)
+        tops = [p for p in self.paragraphs if p.depth == 1 and p.section != "title"]
+        if heads:
+            paragraph_id = self._next("pp")
+            self.add(paragraph_id, "", self._section("preamble"), "", 1, heads)
+        elif tops:
+            paragraph_id = tops[-1].paragraph_id  # a list set apart from the paragraph that introduces it
+        else:
+            for item in block_list.findall("akn:item", NS):
+                self.add(self._next("pp"), "", self._section("preamble"), "", 1, [item])
+            return
         for item in block_list.findall("akn:item", NS):
-            self._point(item, paragraph_id, 2, "preamble")
+            self._point(item, paragraph_id, 2, self._section("preamble"))
 
     def numbered(self, element: etree._Element) -> None:
         """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
@@ -214,6 +224,9 @@ class _Reader:
         elif not self.operative_seen and "annex" not in self.prefix and _numbered_after(element):
             self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
             return
+        elif "annex" in self.prefix and not _plain_text(element).endswith((",", ";", ":", ".")):
+            self.heading(element)  # an annex's unnumbered line that is no sentence: its title, a heading
+            return
         elif "annex" in self.prefix:
             paragraph_id, label, section = self._next("pp"), "", "annex"
         elif self.operative_seen:
@@ -233,7 +246,7 @@ class _Reader:
         top = next(p for p in reversed(self.paragraphs) if p.depth == 1)
         letters = [p for p in self.paragraphs if p.parent_id == top.paragraph_id]
         last_letter = letters[-1].paragraph_id.rsplit(".", 1)[-1] if letters else ""
-        follows = len(number) == 1 and last_letter and ord(number) == ord(last_letter) + 1
+        follows = len(number) == len(last_letter) == 1 and ord(number) == ord(last_letter) + 1
         parent = letters[-1] if letters and ROMAN.fullmatch(number) and not follows else top
         self._body(
             element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, parent.depth + 1
@@ -376,9 +389,13 @@ def _outermost(blocks: list[etree._Element]) -> list[etree._Element]:
     return [block for block in blocks if not any(ancestor in kept for ancestor in block.iterancestors())]
 
 
+def _plain_text(element: etree._Element) -> str:
+    return _cut_marks(_marked_text(element, []))[0]
+
+
 def _adopts_following(element: etree._Element) -> bool:
     """An operative paragraph that ends introducing the text it adopts: "Adopts the following ...:"."""
-    text = squeeze(" ".join(_marked_text(element, []).replace(NOTE_MARK, "").split()))
+    text = _plain_text(element)
     return bool(vocab.lead_phrase(text, "operative")) and "the following" in text and text.endswith(":")
 
 
