@@ -95,3 +95,21 @@ def test_unnested_subparagraphs_and_an_adopted_text() -> None:
         ("annex.h1", "annex"),
         ("annex.op1", "annex"),
     ]
+
+
+def test_numbering_that_starts_again_in_a_section_is_a_new_run() -> None:
+    read = read_akn_bytes(
+        akn(
+            b"</preamble><mainBody><paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+            b"<section><subheading>I</subheading><paragraph><num>1.</num><list><intro><p>Requests:</p></intro>"
+            b"<point><num>(a)</num><content><p>A report.</p></content></point></list></paragraph></section>"
+            b"</mainBody>"
+        ),
+        "x.xml",
+    )
+    assert [(p.paragraph_id, p.parent_id) for p in read.paragraphs] == [
+        ("op1", ""),
+        ("s2.h1", ""),
+        ("s2.op1", ""),
+        ("s2.op1.a", "s2.op1"),
+    ]

@@ -129,6 +129,7 @@ class _Reader:
         self.prefix = ""
         self.counts: dict[str, int] = {}
         self.operative_seen = False
+        self.block = 1  # the run of operative numbering (a new run when numbers start again)
 
     # -- ids -------------------------------------------------------------------------
     def _next(self, kind: str) -> str:
@@ -148,8 +149,8 @@ class _Reader:
         label: str,
         depth: int,
         blocks: list[etree._Element],
-    ) -> None:
-        """One paragraph from the text-bearing elements ``blocks`` (its ``<p>`` or ``<intro>``)."""
+    ) -> str:
+        """One paragraph from the text-bearing elements ``blocks`` (its ``<p>`` or ``<intro>``); its id."""
         if paragraph_id in self.ids:
             repeat = f"{paragraph_id}.r{sum(i.startswith(f'{paragraph_id}.r') for i in self.ids) + 1}"
             self.warnings.append(
@@ -170,6 +171,7 @@ class _Reader:
         self.spans.append((first, last))
         for note, offset in zip(notes, offsets, strict=True):
             self._note(note, paragraph_id, offset)
+        return paragraph_id
 
     def _note(self, note: etree._Element, paragraph_id: str, offset: int) -> None:
         marker = (note.get("marker") or "").strip()
@@ -209,6 +211,8 @@ class _Reader:
             self._loose_point(element, number, squeeze("".join(num.itertext())))
             return
         if number:
+            if f"{self.prefix}op{number}" in self.ids:
+                self._restart_numbering()
             paragraph_id = f"{self.prefix}op{number}"
             label = squeeze("".join(num.itertext()))
             section = "operative"
@@ -237,6 +241,12 @@ class _Reader:
             self.operative_seen = True
         self._body(element, paragraph_id, "", self._section(section), label, 1)
 
+    def _restart_numbering(self) -> None:
+        """Numbering that starts again (sections I, II, each from 1.): ``s2.op1``, ``s3.op1``, ..."""
+        base = re.sub(r"s\d+\.$", "", self.prefix)
+        self.block += 1
+        self.prefix = f"{base}s{self.block}."
+
     def _loose_point(self, element: etree._Element, number: str, label: str) -> None:
         """A ``<paragraph>`` numbered ``(a)`` or ``(i)``: a subparagraph the XML did not nest.
 
@@ -261,7 +271,7 @@ class _Reader:
         self._body(element, UNNUMBERED, "", "operative", "", 1)
         added = self.paragraphs[before]
         number = LEADING_NUMBER.match(added.text)
-        tops = [p for p in self.paragraphs[:before] if p.depth == 1 and p.section == "operative"]
+        tops = [p for p in self.paragraphs[:before] if p.depth == 1 and p.paragraph_id.startswith(f"{self.prefix}op")]
         if number and int(number["number"]) == len(tops) + 1:
             added.label, added.text = f"{len(tops) + 1}.", added.text[number.end() :]
             self._shift_notes(UNNUMBERED, -number.end())
@@ -313,7 +323,7 @@ class _Reader:
             self.add(paragraph_id, parent_id, section, label, depth, _outermost(blocks))
             return
         intro = list_.find("akn:intro", NS)
-        self.add(paragraph_id, parent_id, section, label, depth, [intro if intro is not None else list_])
+        paragraph_id = self.add(paragraph_id, parent_id, section, label, depth, [intro if intro is not None else list_])
         self._list(list_, paragraph_id, depth + 1, section)
 
     def _list(self, list_: etree._Element, parent_id: str, depth: int, section: str) -> None:
@@ -353,6 +363,9 @@ class _Reader:
             elif name in HEADING_TAGS:
                 self.heading(child)
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
+                first = next((_number(num) for num in child.iterfind(".//akn:paragraph/akn:num", NS)), "")
+                if first and f"{self.prefix}op{first}" in self.ids:
+                    self._restart_numbering()  # the section's headings open the new run with it
                 self.main_body(child)
             elif name in {"container", "p", "blockList"}:
                 if "annex" in self.prefix:
@@ -486,7 +499,7 @@ def read_akn_bytes(raw: bytes, path: str) -> AknText:
     if title is not None:
         reader.add("title", "", "title", "", 1, [title])
     for prefix, statement in statements(root):
-        reader.prefix, reader.operative_seen = prefix, False
+        reader.prefix, reader.operative_seen, reader.block = prefix, False, 1
         if prefix:
             for heading in statement.iterfind("akn:preface//akn:docTitle", NS):
                 reader.heading(heading)
