@@ -7,6 +7,7 @@ note placement, and the failures counted by kind; writes every failure to
 
     .venv/bin/python scripts/corpus.py            # all 2,111 files
     .venv/bin/python scripts/corpus.py --sample 40
+    .venv/bin/python scripts/corpus.py --packages  # also `undocs convert` each session folder: exit codes
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from undocs import paths
+from undocs.cli import main as undocs
 from undocs.parse.roundtrip import FORMS, Outcome, check, spread, xml_files
 
 AKN = paths.ROOT.parent / "shared" / "akn"
 FAILURES = paths.ROOT / "build" / "corpus-failures.tsv"
+CACHE = paths.ROOT / "build" / "corpus" / "cache"
 
 
 def safe_check(file: Path) -> Outcome:
@@ -60,10 +63,38 @@ def failure_rows(outcomes: list[Outcome]) -> list[str]:
     return rows
 
 
+def convert_folders(outcomes: list[Outcome], akn: Path) -> list[str]:
+    """``undocs convert`` of each session folder's converted files (with its session metadata) into a
+    package under build/corpus/: the exit code of each, as a user would see it.
+
+    Two files of one symbol (a reissue beside the original) cannot share a package: each such file
+    is converted on its own.
+    """
+    folders: dict[Path, list[str]] = {}
+    for outcome in outcomes:
+        if not outcome.xml:
+            folders.setdefault((akn / outcome.file).parent, []).append(str(akn / outcome.file))
+    lines = []
+    for folder, files in sorted(folders.items()):
+        metadata = akn / "GA" / "metadata" / f"{folder.name}.jsonl"
+        options = ["--metadata", str(metadata)] if metadata.is_file() else []
+        out = paths.ROOT / "build" / "corpus" / f"{folder.parent.name}-{folder.name}"
+        code = undocs(["-q", "convert", *files, *options, "--out", str(out), "--cache", str(CACHE)])
+        if code == 2:  # the same symbol twice: one package per file
+            codes = [
+                undocs(["-q", "convert", file, *options, "--out", str(out / Path(file).stem), "--cache", str(CACHE)])
+                for file in files
+            ]
+            code = max(codes)
+        lines.append(f"undocs convert {folder.parent.name}/{folder.name} ({len(files)} files): exit {code}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--akn", default=str(AKN), help="the AKN corpus (default: ../shared/akn)")
     parser.add_argument("--sample", type=int, help="only this many files, spread over bodies and sessions")
+    parser.add_argument("--packages", action="store_true", help="also convert each session folder into a package")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2: the machine is shared)")
     args = parser.parse_args(argv)
     files = xml_files(Path(args.akn))
@@ -79,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     FAILURES.parent.mkdir(parents=True, exist_ok=True)
     FAILURES.write_text("\n".join(failure_rows(outcomes)) + "\n", encoding="utf-8")
     print("\n".join(report(outcomes)))
+    if args.packages:
+        print("\n".join(convert_folders(outcomes, Path(args.akn))))
     print(f"failures listed in {FAILURES.relative_to(paths.ROOT)}")
     return 0
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from undocs.analyse.asks import find_asks
 from undocs.cli import main
 from undocs.errors import SourceError
 from undocs.read.akn import read_akn_bytes
@@ -113,3 +114,10 @@ def test_numbering_that_starts_again_in_a_section_is_a_new_run() -> None:
         ("s2.op1", ""),
         ("s2.op1.a", "s2.op1"),
     ]
+
+
+def test_a_verb_that_ends_its_paragraph_asks_no_one() -> None:
+    """Ordinary resolutions end a paragraph on an asking verb ("... as the Council requests."): no crash."""
+    asks = find_asks("Urges States to act, as the Council requests.")
+    assert [(ask.addressee_id, ask.action_text) for ask in asks] == [("all_states", "to act, as the Council requests")]
+    assert find_asks("Takes note of what it decides") == []
