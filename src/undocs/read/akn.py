@@ -161,6 +161,8 @@ class _Reader:
         self.ids.add(paragraph_id)
         notes: list[etree._Element] = []
         text, offsets = _cut_marks(" ".join(_marked_text(block, notes) for block in blocks))
+        if not text:  # a heading printed as its number only: <num>XIII</num>
+            text = squeeze(" ".join(" ".join(block.itertext()) for block in blocks))
         first = blocks[0].sourceline
         last = max(_last_line(block) for block in blocks)
         lead = vocab.lead_phrase(text, LEAD_KIND[section]) if depth == 1 and section in LEAD_KIND else ""
@@ -207,6 +209,11 @@ class _Reader:
         """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
         num = element.find("akn:num", NS)
         number = _number(num)
+        if HEADING_CLASS.match(element.get("class", "")) and not (
+            (num is not None and num.text) or ""
+        ).strip().endswith("."):
+            self.heading(element)  # a heading style, numbered I, A or not at all
+            return
         if number and SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))) and self.paragraphs:
             self._loose_point(element, number, squeeze("".join(num.itertext())))
             return
@@ -360,6 +367,8 @@ class _Reader:
             name = local(child)
             if name == "paragraph":
                 self.numbered(child)
+            elif name == "crossHeading" and child.get("refersTo") == "#preamble":
+                self.preambular(child)  # a section's own preambular paragraph
             elif name in HEADING_TAGS:
                 self.heading(child)
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
@@ -367,6 +376,8 @@ class _Reader:
                 if first and f"{self.prefix}op{first}" in self.ids:
                     self._restart_numbering()  # the section's headings open the new run with it
                 self.main_body(child)
+            elif name == "p" and not _plain_text(child):
+                self.heading(child)  # <p><num>I</num></p>: a section's number
             elif name in {"container", "p", "blockList"}:
                 if "annex" in self.prefix:
                     self.add(self._next("pp"), "", "annex", "", 1, [child])
