@@ -44,4 +44,4 @@ clean:  ## remove the environment and build outputs (not the published data)
 	rm -rf $(VENV) build
 
 corpus: $(INSTALLED)  ## every AKN resolution in ../shared/akn: XML converted, printed as text in two forms, parsed, compared (failures in build/corpus-failures.tsv)
-	$(BIN)/python scripts/corpus.py
+	$(BIN)/python scripts/corpus.py --packages
