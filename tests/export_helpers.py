@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,9 @@ def convert_crafted(folder: Path) -> Path:
     package = folder / "package"
     assert main(["-q", "convert", str(source), "--out", str(package)]) == 0
     return package
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """``preexec_fn`` of a command a test stops with SIGINT: a command started in the background
+    (as CI may start the tests) inherits an ignored SIGINT; this gives it Python's handling back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

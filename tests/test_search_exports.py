@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from export_helpers import ctrl_c_as_in_a_terminal
 from undocs import paths
 from undocs.cli import main
 from undocs.export.queries import CANNED_QUERIES
@@ -259,7 +260,9 @@ def test_serve_answers_on_loopback_and_stops_on_ctrl_c(released: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/{NAME}"
     command = [sys.executable, "-m", "undocs", "serve", "--out", str(released), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_as_in_a_terminal
+    )
     try:
         table = wait_until_up(server, f"{base}/documents.json?_shape=array")
         assert [row["symbol"] for row in table] == ["A/C.3/80/L.29", None]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpus_data import CORPUS, requires_corpus
+from export_helpers import ctrl_c_as_in_a_terminal
 from undocs import paths
 from undocs.cli import main
 from undocs.publish import package, publishing
@@ -181,7 +182,7 @@ def test_encrypted_pdf(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None
 def test_ctrl_c_is_one_line_and_exit_130(repo_copy: Path) -> None:
     before = snapshot(repo_copy)
     command = [sys.executable, "-m", "undocs", "-v", "build", "--root", str(repo_copy)]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_as_in_a_terminal)
     # The build is under way once a document is done: -v prints "[1/2] ..." (a warning may come first).
     assert any(process.stderr.readline().startswith("[") for _ in range(20))
     process.send_signal(signal.SIGINT)
