@@ -106,20 +106,22 @@ def compare(package: Path, review_id: str, thematic_list: Path) -> Comparison:
     return result
 
 
-def main(argv: list[str]) -> int:
-    package, review_id, thematic_list = Path(argv[0]), argv[1], Path(argv[2])
-    result = compare(package, review_id, thematic_list)
-    print(
+def summary(review_id: str, result: Comparison) -> str:
+    return (
         f"{review_id}: {result.recommendations} recommendations; precision {result.precision:.2f} "
         f"({result.both}/{result.ours}), recall {result.recall:.2f} ({result.both}/{result.theirs}) on the list's themes; "
         f"precision over all our tags {result.both / max(result.ours_all, 1):.2f} ({result.both}/{result.ours_all}); "
         f"list labels with no theme of ours: {sum(result.unmapped.values())}"
     )
+
+
+def main(argv: list[str]) -> int:
+    result = compare(Path(argv[0]), argv[1], Path(argv[2]))
+    print(summary(argv[1], result))
     if "--misses" in argv:
         for title, counter in (("unmapped", result.unmapped), ("missed", result.missed), ("extra", result.extra)):
             print(f"  {title}: " + ", ".join(f"{name} {count}" for name, count in counter.most_common()))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
