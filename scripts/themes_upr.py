@@ -123,5 +123,6 @@ def main(argv: list[str]) -> int:
             print(f"  {title}: " + ", ".join(f"{name} {count}" for name, count in counter.most_common()))
     return 0
 
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
