@@ -228,7 +228,7 @@ def test_canned_queries_answer(database: sqlite3.Connection, query: str, paramet
 
 def test_paragraphs_on_a_theme(database: sqlite3.Connection) -> None:
     rows = database.execute(
-        CANNED_QUERIES["paragraphs_on_a_theme"]["sql"], {"theme": "disappearance_abduction"}
+        CANNED_QUERIES["paragraphs_on_a_theme"]["sql"], {"theme": "enforced_disappearances"}
     ).fetchall()
     assert {row[4] for row in rows} >= {"pp22", "op2.a.iii", "op3"} and len(rows) == 7
 

@@ -1,8 +1,10 @@
 """Stage: themes. Tag paragraphs with the themes of ``vocab/themes.yaml``, each tag with its rule.
 
 A rule is a list of words; a paragraph gets a theme when one of the theme's rules finds one of
-its words in the text (titles listed under ``ignore`` blanked out first). The tag records the
-first rule that matched and the words it matched, so every tag can be checked by eye.
+its words in the text (titles listed under ``ignore`` blanked out first). A rule may ask for
+context: ``near`` words of which one must stand within ``within`` words of the match, ``not_near``
+words of which none may ("surveillance", but not of a disease). The tag records the first rule
+that matched and the words it matched, so every tag can be checked by eye.
 
 One pass per paragraph: the text's words are read once, in one scan, and looked up in an
 index of the rules' first words (``_Index``: a whole word, or the stem of ``abduct*``); only a
@@ -10,14 +12,17 @@ rule whose first word is there is searched for. The tags are exactly those of se
 rule in turn: a rule cannot match where its first word does not stand.
 
 >>> [(tag.theme_id, tag.rule_id, tag.matched) for tag in tag_text("Torture in places of detention")]
-[('torture', 'torture.terms', 'Torture'), ('detention', 'detention.camps', 'places of detention')]
+[('torture', 'torture.terms', 'Torture'), ('conditions_of_detention', 'conditions_of_detention.places', 'places of detention')]
+>>> [tag.theme_id for tag in tag_text("strengthen the surveillance of communicable diseases")]
+['right_to_health']
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from undocs import vocab
 from undocs.analyse import ask_patterns
@@ -28,6 +33,8 @@ from undocs.models import Paragraph, Tag
 WORD = re.compile(r"(?<![\w-])\w+")
 # A stem's key in the index: its first letters (a text's word is looked up by as many of its own).
 STEM_KEY = 3
+# How many words either side of a match a rule's context (near, not_near) is looked for in.
+WITHIN = 6
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,27 @@ class _Rule:
     theme_id: str
     rule_id: str
     pattern: re.Pattern[str]
+    near: re.Pattern[str] | None = None
+    not_near: re.Pattern[str] | None = None
+    within: int = WITHIN
+
+    def find(self, searchable: str) -> re.Match[str] | None:
+        """The first match whose context fits."""
+        if self.near is None and self.not_near is None:
+            return self.pattern.search(searchable)
+        starts = _word_starts(searchable)
+        for match in self.pattern.finditer(searchable):
+            first = max(bisect_right(starts, match.start()) - 1 - self.within, 0)
+            last = bisect_left(starts, match.end()) + self.within
+            context = searchable[
+                starts[first] if starts else 0 : starts[last] if last < len(starts) else len(searchable)
+            ]
+            if self.near is not None and not self.near.search(context):
+                continue
+            if self.not_near is not None and self.not_near.search(context):
+                continue
+            return match
+        return None
 
 
 @dataclass(frozen=True)
@@ -56,6 +84,19 @@ def _opening(word: str) -> tuple[str, bool]:
     return first.group(0), word[first.end() : first.end() + 1] == "*"
 
 
+@lru_cache(maxsize=1)
+def _word_starts(searchable: str) -> list[int]:
+    """Where the text's words start (kept for the text's other context rules)."""
+    return [word.start() for word in WORD.finditer(searchable)]
+
+
+def _rule(theme_id: str, rule: dict) -> _Rule:
+    context = {key: ask_patterns.word_pattern(rule[key]) for key in ("near", "not_near") if key in rule}
+    return _Rule(
+        theme_id, rule["id"], ask_patterns.word_pattern(rule["words"]), **context, within=rule.get("within", WITHIN)
+    )
+
+
 @cache
 def _index() -> _Index:
     rules: list[_Rule] = []
@@ -64,7 +105,7 @@ def _index() -> _Index:
     for theme in vocab.load("themes")["themes"]:
         for rule in theme["rules"]:
             number = len(rules)
-            rules.append(_Rule(theme["id"], rule["id"], ask_patterns.word_pattern(rule["words"])))
+            rules.append(_rule(theme["id"], rule))
             for word in rule["words"]:
                 opening, stem = _opening(word)
                 if stem and len(opening) < STEM_KEY:
@@ -104,7 +145,7 @@ def tag_text(text: str) -> list[Tag]:
         rule = index.rules[number]
         if rule.theme_id in tags:
             continue
-        match = rule.pattern.search(searchable)
+        match = rule.find(searchable)
         if match:
             tags[rule.theme_id] = Tag(rule.theme_id, rule.rule_id, text[match.start() : match.end()])
     return list(tags.values())

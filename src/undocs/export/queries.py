@@ -32,7 +32,7 @@ ORDER BY d.date, d.symbol, ref.reference_number""",
     },
     "paragraphs_on_a_theme": {
         "title": "Paragraphs on a theme",
-        "description": "The paragraphs tagged with a theme (a theme_id such as disappearance_abduction or torture), with the words that tagged them.",
+        "description": "The paragraphs tagged with a theme (a theme_id such as enforced_disappearances or torture), with the words that tagged them.",
         "sql": """SELECT t.theme_id, t.label AS theme, d.symbol, d.date, p.paragraph_id, p.text, pt.matched
 FROM paragraph_themes AS pt
 JOIN themes AS t ON t.theme_id = pt.theme_id

@@ -1,11 +1,15 @@
 """OHCHR's thematic list of a review's recommendations (the Universal Human Rights Index export,
-``.docx``): per recommendation its number, text (with the recommending States), position and themes.
+``.docx``): per recommendation its number, text (with the recommending States), position, and the
+Index's themes, the persons it affects and the Sustainable Development Goals, as the list's third
+column gives them (themes first, then the headings "SDGs:" and "Affected persons:" and their lines).
 
 Read with the standard library (the ``.docx`` is a zip of WordprocessingML): each table row
 whose first cell opens with a number ``115.1`` is a recommendation.
 
 >>> _number("115.3 Ratify the Optional Protocol (Portugal, Slovakia);")
 '115.3'
+>>> _sections(["- Right to health", "SDGs: ", "- 3 - GOOD HEALTH AND WELL-BEING", "Affected persons: ", "- women"])
+{'': ('Right to health',), 'SDGs': ('3 - GOOD HEALTH AND WELL-BEING',), 'Affected persons': ('women',)}
 """
 
 from __future__ import annotations
@@ -29,11 +33,26 @@ class Listed:
     text: str
     position: str
     themes: tuple[str, ...]
+    affected_persons: tuple[str, ...] = ()
+    sdgs: tuple[str, ...] = ()
 
 
 def _number(text: str) -> str:
     match = NUMBER.match(text)
     return match.group("number") if match else ""
+
+
+def _sections(lines: list[str]) -> dict[str, tuple[str, ...]]:
+    """The lines of the themes' column under each heading ("SDGs:"); the themes under none ('')."""
+    sections: dict[str, list[str]] = {"": []}
+    heading = ""
+    for line in lines:
+        if line.strip().endswith(":"):
+            heading = line.strip().removesuffix(":").strip()
+            sections.setdefault(heading, [])
+        elif line.strip(" -"):
+            sections[heading].append(line.strip(" -"))
+    return {heading: tuple(found) for heading, found in sections.items()}
 
 
 def _cell_lines(cell: ElementTree.Element) -> list[str]:
@@ -51,6 +70,13 @@ def read_thematic_list(path: Path) -> dict[str, Listed]:
             continue
         text = " ".join(line for line in cells[0] if not SOURCE.match(line)).strip()
         number = _number(text)
-        themes = tuple(line.strip(" -") for line in cells[2] if line.strip(" -") and not line.endswith(":"))
-        listed[number] = Listed(number, text[len(number) :].strip(), " ".join(cells[1]).strip(), themes)
+        sections = _sections(cells[2])
+        listed[number] = Listed(
+            number,
+            text[len(number) :].strip(),
+            " ".join(cells[1]).strip(),
+            sections[""],
+            sections.get("Affected persons", ()),
+            sections.get("SDGs", ()),
+        )
     return listed
