@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from undocs.analyse import countries
+from undocs import vocab
 from undocs.analyse.upr import action_category, expand_numbers, lead_response, split_recommendation, upr_document
 from undocs.cli import main
 from undocs.parse.document import parse_file
 from undocs.parse.report import parse_report
 from undocs.read import pdf
 from undocs.read.sources import decode_lines
+from undocs.read.states import iso3
 from upr_data import REVIEWS, THEMATIC_LISTS, UPR, requires_upr
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "upr_compare.py"
@@ -83,13 +84,20 @@ def test_lead_in_paragraphs_state_positions() -> None:
 
 
 def test_states_by_their_un_names() -> None:
-    assert [countries.alpha3(name) for name in ("Türkiye", "Turkey", "Republic of Korea", "Holy See", "CAT")] == [
+    assert [iso3(name) for name in ("Türkiye", "Turkey", "Republic of Korea", "Holy See", "CAT")] == [
         "TUR",
         "TUR",
         "KOR",
         "VAT",
         "",
     ]
+
+
+def test_every_state_of_the_vocabulary_has_its_own_code() -> None:
+    """The States asks name (vocab/states.yaml, two spellings of Côte d'Ivoire) resolve: 195 codes."""
+    codes = {entry["name"]: iso3(entry["name"]) for entry in vocab.load("states")["states"]}
+    assert [name for name, code in codes.items() if not code] == []
+    assert len(set(codes.values())) == 195
 
 
 def test_action_category_from_the_first_verb() -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from undocs.analyse import countries
+from undocs.read.states import iso3
 from undocs.analyse.upr import IN_PART, NOTED, PENDING, SUPPORTED, Position, UprDocument, action_category, upr_document
 from undocs.models import Analysis
 from undocs.parse.document import slug
@@ -43,7 +43,7 @@ class _Review:
         return self.report or self.addenda[0]
 
     def review_id(self) -> str:
-        code = countries.alpha3(self.any.state)
+        code = iso3(self.any.state)
         cycle = self.report.cycle if self.report else None
         return f"{code.lower()}-{cycle}" if code and cycle else slug(self.any.report_symbol)
 
@@ -85,17 +85,21 @@ class UprTables:
             recommendations = self._recommendations(review)
             tables["upr_recommendations"] += recommendations
             tables["upr_recommending_states"] += [
-                {
-                    "recommendation_key": row["recommendation_key"],
-                    "position": position,
-                    "state": state,
-                    "state_code": countries.alpha3(state),
-                }
+                self._recommending_state(review, row, position, state)
                 for row in recommendations
                 for position, state in enumerate(row.pop("states"), start=1)
             ]
             tables["upr_reviews"].append(self._review_row(review, recommendations))
         return tables
+
+    def _recommending_state(self, review: _Review, row: Row, position: int, state: str) -> Row:
+        code = iso3(state)
+        if not code:
+            self.warnings.append(
+                f"{review.any.symbol}: line {row['line_start']}: recommending State \"{state}\" of "
+                f"{row['recommendation_number']} is not a State name pycountry or vocab/states.yaml knows; left without a code"
+            )
+        return {"recommendation_key": row["recommendation_key"], "position": position, "state": state, "state_code": code}
 
     def _positions(self, review: _Review) -> dict[str, list[tuple[UprDocument, Position]]]:
         named: dict[str, list[tuple[UprDocument, Position]]] = {}
@@ -189,7 +193,7 @@ class UprTables:
         return {
             "review_id": review.review_id(),
             "state": first.state,
-            "state_code": countries.alpha3(first.state),
+            "state_code": iso3(first.state),
             "cycle": report.cycle if report else None,
             "session": report.session if report else None,
             "report_symbol": first.report_symbol,
