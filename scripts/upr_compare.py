@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from undocs.read.states import iso3
 from undocs.analyse.upr import split_recommendation
+from undocs.read.states import iso3
 from undocs.read.thematic_list import read_thematic_list
 
 

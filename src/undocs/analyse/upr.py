@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from undocs import vocab
-from undocs.read.states import is_state
 from undocs.analyse import upr_patterns as up
 from undocs.models import ParsedDocument
 from undocs.parse.resolution import ordinal_number
+from undocs.read.states import is_state
 
 SUPPORTED, NOTED, PENDING, IN_PART = "supported", "noted", "pending", "supported_in_part"
 LARGEST_RANGE = 400  # a range wider than any list of recommendations is a misread, not a range

@@ -126,5 +126,12 @@ def parse_resolution(lines: list[SourceLine], path: str, symbol: str = "") -> Pa
     warnings = cleaned.warnings + attached.warnings
     front_matter = "\n".join(line.text for line in cleaned.front)
     return ParsedText(
-        attached.paragraphs, attached.footnotes, cleaned.links, cleaned.kinds, warnings, facts, cleaned.pages, front_matter
+        attached.paragraphs,
+        attached.footnotes,
+        cleaned.links,
+        cleaned.kinds,
+        warnings,
+        facts,
+        cleaned.pages,
+        front_matter,
     )

@@ -277,7 +277,10 @@ class Resolutions:
 
 def treaty_row(treaty: Treaty) -> Row:
     fields = ("treaty_id", "title", "short_title", "adopted_on", "unts_volume", "unts_number", "adopting_resolution")
-    return {**{name: getattr(treaty, name) for name in fields}, "curated": not treaty.treaty_id.startswith(UNLISTED_PREFIX)}
+    return {
+        **{name: getattr(treaty, name) for name in fields},
+        "curated": not treaty.treaty_id.startswith(UNLISTED_PREFIX),
+    }
 
 
 class Treaties:

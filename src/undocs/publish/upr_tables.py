@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from undocs.read.states import iso3
 from undocs.analyse.upr import IN_PART, NOTED, PENDING, SUPPORTED, Position, UprDocument, action_category, upr_document
 from undocs.models import Analysis
 from undocs.parse.document import slug
 from undocs.publish.rows import paragraph_key
+from undocs.read.states import iso3
 
 Row = dict[str, object]
 
@@ -96,10 +96,15 @@ class UprTables:
         code = iso3(state)
         if not code:
             self.warnings.append(
-                f"{review.any.symbol}: line {row['line_start']}: recommending State \"{state}\" of "
+                f'{review.any.symbol}: line {row["line_start"]}: recommending State "{state}" of '
                 f"{row['recommendation_number']} is not a State name pycountry or vocab/states.yaml knows; left without a code"
             )
-        return {"recommendation_key": row["recommendation_key"], "position": position, "state": state, "state_code": code}
+        return {
+            "recommendation_key": row["recommendation_key"],
+            "position": position,
+            "state": state,
+            "state_code": code,
+        }
 
     def _positions(self, review: _Review) -> dict[str, list[tuple[UprDocument, Position]]]:
         named: dict[str, list[tuple[UprDocument, Position]]] = {}
