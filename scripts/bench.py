@@ -30,7 +30,6 @@ SCRIPTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(SCRIPTS))
 
 import akn_text  # noqa: E402
-
 from undocs import paths, pipeline  # noqa: E402
 from undocs.parse.document import parse_file  # noqa: E402
 
