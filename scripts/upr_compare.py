@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from undocs.analyse.countries import alpha3
 from undocs.analyse.upr import split_recommendation
+from undocs.read.states import iso3
 from undocs.read.thematic_list import read_thematic_list
 
 
@@ -57,7 +57,7 @@ def compare(package: Path, review_id: str, thematic_list: Path) -> Comparison:
             result.misses.append(f"{number}: position {sorted(responses)} but the list says {listed.position}")
         ours = [state for row in rows for state in states.get(row["recommendation_key"], [])]
         theirs = [state for _, names in split_recommendation(listed.text) for state in names]
-        result.same_state_codes += [alpha3(s) for s in ours] == [alpha3(s) for s in theirs]
+        result.same_state_codes += [iso3(s) for s in ours] == [iso3(s) for s in theirs]
         if ours == theirs:
             result.same_states += 1
         else:

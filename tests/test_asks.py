@@ -238,6 +238,9 @@ def test_statement_figures(seeds: dict[str, ParsedDocument]) -> None:
         "recommendations on gender-based discrimination and violence",
     ]
     assert figures[2]["phrase"].startswith("did not accept any of the 13")
+    # "49% of the recommendations received in the fourth UPR" names the DPRK's fourth review (the
+    # State from the title); the others narrow the recommendations and name no review.
+    assert [(f["review_id"], f["whole_review"]) for f in figures] == [("prk-4", True)] + [("", False)] * 3
     paragraph_ids = {paragraph.paragraph_id for paragraph in statement.paragraphs}
     assert {f["paragraph_id"] for f in figures} <= paragraph_ids
 

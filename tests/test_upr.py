@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from undocs.analyse import countries
+from undocs import vocab
 from undocs.analyse.upr import action_category, expand_numbers, lead_response, split_recommendation, upr_document
 from undocs.cli import main
 from undocs.parse.document import parse_file
 from undocs.parse.report import parse_report
 from undocs.read import pdf
 from undocs.read.sources import decode_lines
+from undocs.read.states import iso3
 from upr_data import REVIEWS, THEMATIC_LISTS, UPR, requires_upr
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
@@ -83,13 +84,20 @@ def test_lead_in_paragraphs_state_positions() -> None:
 
 
 def test_states_by_their_un_names() -> None:
-    assert [countries.alpha3(name) for name in ("Türkiye", "Turkey", "Republic of Korea", "Holy See", "CAT")] == [
+    assert [iso3(name) for name in ("Türkiye", "Turkey", "Republic of Korea", "Holy See", "CAT")] == [
         "TUR",
         "TUR",
         "KOR",
         "VAT",
         "",
     ]
+
+
+def test_every_state_of_the_vocabulary_has_its_own_code() -> None:
+    """The States asks name (vocab/states.yaml, two spellings of Côte d'Ivoire) resolve: 195 codes."""
+    codes = {entry["name"]: iso3(entry["name"]) for entry in vocab.load("states")["states"]}
+    assert [name for name, code in codes.items() if not code] == []
+    assert len(set(codes.values())) == 195
 
 
 def test_action_category_from_the_first_verb() -> None:
@@ -129,6 +137,24 @@ def test_an_addendum_gives_positions_explanations_and_totals() -> None:
 
 
 # --- the real reports --------------------------------------------------------------------------------
+# Two statements giving figures about reviews the package holds: the DPRK's second (its State from
+# the title) and Slovenia's third (its State from the sentence), one share wrong (182/215 = 84.7%).
+STATEMENTS = {
+    "prk-statement.txt": """UN Human Rights Council – 27th Session
+18 September 2014
+Item 6: UPR outcome of the Democratic People’s Republic of Korea
+Mister President,
+The Government did not accept 83 of the 268 recommendations of its second UPR.
+It failed to accept 31% of the recommendations it received in its second cycle.
+It also failed to accept 12 recommendations on torture made in the second cycle.
+""",
+    "svn-statement.txt": """Mister President,
+Slovenia did not accept 33 of the 215 recommendations it received in its third UPR.
+Slovenia accepted 90% of the recommendations received in the third cycle.
+""",
+}
+
+
 @pytest.fixture(scope="module")
 def upr_package(tmp_path_factory) -> tuple[Path, list[str]]:
     """The five reports and addenda, extracted once and converted as text into one package."""
@@ -139,6 +165,9 @@ def upr_package(tmp_path_factory) -> tuple[Path, list[str]]:
             text = folder / Path(name).with_suffix(".txt").name
             text.write_text(pdf.extract_text(UPR / name), encoding="utf-8")
             texts.append(str(text))
+    for name, statement in STATEMENTS.items():
+        (folder / name).write_text(statement, encoding="utf-8")
+        texts.append(str(folder / name))
     records: list[str] = []
     handler = logging.Handler()
     handler.emit = lambda record: records.append(record.getMessage())
@@ -175,7 +204,36 @@ def test_counts_agree_with_what_the_addenda_state(upr_package) -> None:
         "33",
         "0",
     ]
-    assert not [line for line in log if "recommendation" in line and line.startswith("warning")]
+    assert not [
+        line for line in log if "recommendation" in line and "figure" not in line and line.startswith("warning")
+    ]
+
+
+@requires_upr
+def test_a_statements_figures_are_checked_against_the_review_the_package_holds(upr_package) -> None:
+    folder, log = upr_package
+    figures = {
+        f"{row['document_id']}:{row['figure_id']}": (
+            row["review_id"],
+            row["whole_review"],
+            row["value"],
+            row["computed_value"],
+        )
+        for row in _table(folder / "package", "figures")
+    }
+    assert figures == {
+        "prk-statement:p1:1": ("prk-2", "true", "83", "83"),  # 83 noted of 268 (185 still pending)
+        "prk-statement:p2:1": ("prk-2", "true", "31", "31.0"),  # 83 / 268 = 30.97%
+        "prk-statement:p3:1": ("prk-2", "false", "12", ""),  # a part of the review: not computed
+        "svn-statement:p1:1": ("svn-3", "true", "33", "33"),
+        "svn-statement:p2:1": ("svn-3", "true", "90", "84.7"),  # 182 supported of 215
+    }
+    wrong = [line for line in log if line.startswith("warning") and "figure" in line]
+    assert wrong == [
+        "warning: "
+        + str(folder / "svn-statement.txt")
+        + ":3: figure svn-statement:p2:1 states 90% accepted of svn-3; upr_recommendations give 84.7 (182 of 215 received)"
+    ]
 
 
 @requires_upr

@@ -291,6 +291,8 @@ class Figure:
     response: str
     phrase: str
     total: str = ""  # "132 of the 262 recommendations": the whole the value is a part of
+    review_id: str = ""  # the review counted, as upr_reviews names it (prk-4), when the text names it
+    whole_review: bool = False  # the subject counts every recommendation of that review
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ changed. ``publish.rows`` turns it into table rows.
 
 from __future__ import annotations
 
-from undocs.analyse.asks import document_asks
+from functools import partial
+
+from undocs.analyse.asks import document_asks, state_concerned
 from undocs.analyse.citations import document_citations
 from undocs.analyse.figures import find_figures
 from undocs.analyse.guard import each_paragraph
@@ -23,6 +25,7 @@ from undocs.analyse.reconcile import mismatches, reconcile
 from undocs.analyse.themes import paragraph_tags
 from undocs.analyse.treaties import treaty_references
 from undocs.models import Analysis, Figure, Paragraph, ParsedDocument
+from undocs.read.states import iso3
 
 
 def analyse(parsed: ParsedDocument) -> Analysis:
@@ -32,7 +35,11 @@ def analyse(parsed: ParsedDocument) -> Analysis:
     treaties = treaty_references(parsed, citations)
     # An analyser failing on one paragraph leaves that paragraph out with a warning (``guard``).
     asks = document_asks(parsed)
-    figures = {paragraph.paragraph_id: found for paragraph, found in each_paragraph(parsed, "figures", _figures)}
+    state_code = iso3(state_concerned(parsed.meta.title))
+    figures = {
+        paragraph.paragraph_id: found
+        for paragraph, found in each_paragraph(parsed, "figures", partial(_figures, state_code))
+    }
     warnings = list(parsed.warnings)
     for warning in mismatches(checked, links) + treaties.warnings:
         message = f"{parsed.meta.source_path}: {warning}"
@@ -51,5 +58,5 @@ def analyse(parsed: ParsedDocument) -> Analysis:
     )
 
 
-def _figures(paragraph: Paragraph) -> list[Figure]:
-    return find_figures(paragraph.text)
+def _figures(state_code: str, paragraph: Paragraph) -> list[Figure]:
+    return find_figures(paragraph.text, state_code)

@@ -201,6 +201,23 @@ def responses() -> dict[str, re.Pattern[str]]:
     return {response: phrase_pattern(forms) for response, forms in vocab.load("figures")["responses"].items()}
 
 
+@cache
+def review() -> re.Pattern[str]:
+    """A review named by its ordinal: "fourth UPR", "2nd cycle", "second cycle of the universal periodic review"."""
+    reviews = vocab.load("figures")["reviews"]
+    names = alternation(reviews["names"])
+    return re.compile(
+        rf"(?<![\w-])(?P<ordinal>{alternation(reviews['ordinals'])})\s+(?:(?:{names})\s+of\s+the\s+)?(?:{names})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def whole_review_word() -> re.Pattern[str]:
+    """A word that does not narrow a figure's subject (figures.yaml ``reviews.whole``)."""
+    return phrase_pattern(vocab.load("figures")["reviews"]["whole"])
+
+
 # --- themes -----------------------------------------------------------------------------------
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """Case-insensitive words from a word boundary; a trailing * lets the word end any way."""

@@ -79,7 +79,8 @@ def _states() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _state_names() -> re.Pattern[str]:
+def state_names() -> re.Pattern[str]:
+    """Any name of a State of ``vocab/states.yaml`` (official or short, case as printed)."""
     names = [name for names in _states().values() for name in names]
     return ap.phrase_pattern(names, flags=0)
 
@@ -90,7 +91,7 @@ def state_concerned(title: str) -> str:
     >>> state_concerned("Situation of human rights in the Islamic Republic of Iran")
     'Islamic Republic of Iran'
     """
-    found = _state_names().search(title.translate(ap.APOSTROPHES))
+    found = state_names().search(title.translate(ap.APOSTROPHES))
     if not found:
         return ""
     name = " ".join(found.group(0).split())

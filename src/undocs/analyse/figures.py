@@ -15,12 +15,27 @@ else the first after it ("were noted"). A number with no response around it is n
 [('132', '262', 'accepted')]
 >>> [(f.value, f.response) for f in find_figures("to implement the accepted recommendations and to consider the possibility of implementing a further 56 recommendations")]
 [('56', 'under_consideration')]
+
+A figure names the review it counts when its subject, else its sentence, names one review by its
+ordinal ("the fourth UPR", "its second cycle"): ``review_id`` is the State's ISO 3166-1 alpha-3
+code and the cycle, as ``upr_reviews`` names reviews. The State is the document's State concerned
+(``state_code``, from its title), else the State the sentence names. ``whole_review`` tells a
+subject that counts every recommendation of the review from one that narrows it: only the former
+can be checked against ``upr_recommendations`` (``publish/upr_tables.py``).
+
+>>> [(f.review_id, f.whole_review) for f in find_figures("Slovenia did not accept 33 of the 215 recommendations of its third UPR.")]
+[('svn-3', True)]
+>>> [(f.review_id, f.whole_review) for f in find_figures("It failed to accept 21 recommendations on violence made in the fourth cycle.", "PRK")]
+[('prk-4', False)]
 """
 
 from __future__ import annotations
 
+from undocs import vocab
 from undocs.analyse import ask_patterns
+from undocs.analyse.asks import state_concerned, state_names
 from undocs.models import Figure
+from undocs.read.states import iso3
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -47,7 +62,23 @@ def _response(text: str, number: int, subject_end: int) -> tuple[str, int]:
     return (after[0][1], number) if after else ("", number)
 
 
-def find_figures(text: str) -> list[Figure]:
+def _review(text: str, subject: tuple[int, int], number: int, state_code: str) -> tuple[str, bool]:
+    """The review the figure counts (``prk-4``), if its subject or sentence names one, and whether
+    the subject counts all its recommendations."""
+    sentence = text[_sentence_start(text, number) : ask_patterns.SENTENCE_END.search(text, subject[1]).end()]
+    named = list(ask_patterns.review().finditer(text, *subject)) or list(ask_patterns.review().finditer(sentence))
+    ordinals = vocab.load("figures")["reviews"]["ordinals"]
+    cycles = {ordinals[found["ordinal"].lower()] for found in named}
+    code = state_code or iso3(state_concerned(sentence))
+    if len(cycles) != 1 or not code:
+        return "", False  # no review, two reviews or no State: never a guess
+    rest = ask_patterns.review().sub(" ", text[subject[0] : subject[1]].translate(ask_patterns.APOSTROPHES))
+    rest = ask_patterns.whole_review_word().sub(" ", state_names().sub(" ", rest))
+    return f"{code.lower()}-{cycles.pop()}", not rest.strip()
+
+
+def find_figures(text: str, state_code: str = "") -> list[Figure]:
+    """The figures of a paragraph's text; ``state_code`` is the document's State concerned, if any."""
     figures = []
     for match in ask_patterns.figures().finditer(text):
         unit = next(name for name, value in match.groupdict().items() if value and name not in ("value", "total"))
@@ -70,6 +101,7 @@ def find_figures(text: str) -> list[Figure]:
                 response,
                 text[phrase_start:subject_end],
                 match.group("total") or "",
+                *_review(text, (subject_start, subject_end), match.start(), state_code),
             )
         )
     return figures

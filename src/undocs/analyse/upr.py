@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from undocs import vocab
-from undocs.analyse import countries
 from undocs.analyse import upr_patterns as up
 from undocs.models import ParsedDocument
 from undocs.parse.resolution import ordinal_number
+from undocs.read.states import is_state
 
 SUPPORTED, NOTED, PENDING, IN_PART = "supported", "noted", "pending", "supported_in_part"
 LARGEST_RANGE = 400  # a range wider than any list of recommendations is a misread, not a range
@@ -115,7 +115,7 @@ def _names(group: str) -> list[str]:
 
 
 def _all_states(group: str) -> bool:
-    return all(map(countries.is_state, _names(group)))
+    return all(map(is_state, _names(group)))
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:

@@ -191,6 +191,7 @@ def figure_rows(analysis: Analysis) -> list[Row]:
             "figure_id": f"{paragraph_id}:{number}",
             "paragraph_id": paragraph_id,
             **figure.__dict__,
+            "computed_value": None,  # filled by upr_tables, which sees the reviews the package holds
         }
         for paragraph_id, figures in analysis.figures.items()
         for number, figure in enumerate(figures, start=1)
@@ -221,7 +222,6 @@ def document_tables(analysis: Analysis) -> TableRows:
             treaty_reference_row(document_id, n, r) for n, r in enumerate(analysis.treaty_references, start=1)
         ],
         "recommendations": recommendation_rows(analysis),
-        "figures": figure_rows(analysis),
         "paragraph_themes": paragraph_theme_rows(analysis),
         **sponsorship_rows(parsed),
     }

@@ -1,4 +1,4 @@
-"""Tables ``upr_reviews``, ``upr_recommendations`` and ``upr_recommending_states``, built across
+"""Tables ``upr_reviews``, ``upr_recommendations``, ``upr_recommending_states`` and ``figures``, built across
 documents: a report gives the recommendations, its addendum (``<symbol>/Add.1``) the State's
 positions, and the two are joined by recommendation number.
 
@@ -7,11 +7,16 @@ the counts per response equal what the addendum states; every recommendation has
 response once the addendum is in; a number the addendum names that the report lacks, or the
 reverse, is named.
 
+Table ``figures`` is built here too, since its check needs every document: a figure that counts
+the whole of a review the package holds (``review_id`` = ``upr_reviews.review_id``) gets the
+value computed from ``upr_recommendations`` beside the stated one (``computed_value``), and a
+difference is a warning with the figure's file and line.
+
 >>> from undocs.analyse.upr import Recommendation, UprDocument, Position
 >>> report = UprDocument("r", "A/1", "A/1", "Slovenia", 2, 20, [Recommendation("5.1", None, "Ratify CAT", ["Chile"], "pending", "p5", "p5.1", 9, 9)])
 >>> addendum = UprDocument("a", "A/1/Add.1", "A/1", "Slovenia", positions=[Position("1", "noted", "p3", 4)], totals={"noted": 1})
 >>> builder = UprTables()
->>> builder.add(report); builder.add(addendum)
+>>> builder.add(Picked(report, [])); builder.add(Picked(addendum, []))
 >>> tables = builder.rows()
 >>> [(row["recommendation_number"], row["response"], row["response_symbol"]) for row in tables["upr_recommendations"]]
 [('5.1', 'noted', 'A/1/Add.1')]
@@ -24,13 +29,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from undocs.analyse import countries
 from undocs.analyse.upr import IN_PART, NOTED, PENDING, SUPPORTED, Position, UprDocument, action_category, upr_document
 from undocs.models import Analysis
 from undocs.parse.document import slug
-from undocs.publish.rows import paragraph_key
+from undocs.publish.rows import figure_rows, paragraph_key
+from undocs.read.states import iso3
 
 Row = dict[str, object]
+# The upr_reviews count a figure's response is checked against.
+COUNTED = {
+    "not_accepted": "computed_noted",
+    "accepted": "computed_supported",
+    "under_consideration": "computed_pending",
+}
 
 
 @dataclass
@@ -43,7 +54,7 @@ class _Review:
         return self.report or self.addenda[0]
 
     def review_id(self) -> str:
-        code = countries.alpha3(self.any.state)
+        code = iso3(self.any.state)
         cycle = self.report.cycle if self.report else None
         return f"{code.lower()}-{cycle}" if code and cycle else slug(self.any.report_symbol)
 
@@ -59,19 +70,35 @@ def _resolve(number: str, report: UprDocument | None) -> str:
     return number
 
 
+@dataclass
+class Picked:
+    """What a document gives these tables: its UPR document, if it is one, and its figures, each
+    with the file and line a warning names."""
+
+    document: UprDocument | None
+    figures: list[tuple[Row, str]]
+
+
 class UprTables:
-    """The package builder (``tables.PER_PACKAGE``): one ``UprDocument`` per UPR document."""
+    """The package builder (``tables.PER_PACKAGE``): one ``UprDocument`` per UPR document, and
+    every document's figures, checked against the reviews the package holds."""
 
     def __init__(self) -> None:
         self.reviews: dict[str, _Review] = {}
+        self.figures: list[tuple[Row, str]] = []
         self.warnings: list[str] = []
 
-    def pick(self, analysis: Analysis) -> UprDocument | None:
-        return upr_document(analysis.parsed)
+    def pick(self, analysis: Analysis) -> Picked:
+        parsed = analysis.parsed
+        lines = {paragraph.paragraph_id: paragraph.line_start for paragraph in parsed.paragraphs}
+        figures = [(row, f"{parsed.meta.source_path}:{lines[row['paragraph_id']]}") for row in figure_rows(analysis)]
+        return Picked(upr_document(parsed), figures)
 
-    def add(self, picked: UprDocument | None) -> None:
-        if picked is None:
+    def add(self, picked: Picked) -> None:
+        self.figures += picked.figures
+        if picked.document is None:
             return
+        picked = picked.document
         review = self.reviews.setdefault(picked.report_symbol, _Review())
         if picked.is_addendum:
             review.addenda.append(picked)
@@ -85,17 +112,50 @@ class UprTables:
             recommendations = self._recommendations(review)
             tables["upr_recommendations"] += recommendations
             tables["upr_recommending_states"] += [
-                {
-                    "recommendation_key": row["recommendation_key"],
-                    "position": position,
-                    "state": state,
-                    "state_code": countries.alpha3(state),
-                }
+                self._recommending_state(review, row, position, state)
                 for row in recommendations
                 for position, state in enumerate(row.pop("states"), start=1)
             ]
             tables["upr_reviews"].append(self._review_row(review, recommendations))
+        reviews = {row["review_id"]: row for row in tables["upr_reviews"]}
+        tables["figures"] = [self._checked(row, where, reviews.get(row["review_id"])) for row, where in self.figures]
         return tables
+
+    def _checked(self, figure: Row, where: str, review: Row | None) -> Row:
+        """The figure with the value ``upr_recommendations`` give, and a warning where they differ."""
+        if not (figure["whole_review"] and review and review["computed_received"]):
+            return figure
+        received, count = review["computed_received"], review[COUNTED[figure["response"]]]
+        percent = figure["unit"] == "percent"
+        computed = round(100 * count / received, 1) if percent else count
+        stated = str(figure["value"])
+        decimals = len(stated.partition(".")[2])
+        name = f"{figure['document_id']}:{figure['figure_id']}"
+        if round(computed, decimals) != float(stated):
+            self.warnings.append(
+                f"{where}: figure {name} states {stated}{'%' if percent else ''} {figure['response']} of "
+                f"{figure['review_id']}; upr_recommendations give {computed} ({count} of {received} received)"
+            )
+        if figure["total"] and int(str(figure["total"])) != received:
+            self.warnings.append(
+                f"{where}: figure {name} counts out of {figure['total']}; {figure['review_id']} has {received} "
+                "recommendations in upr_recommendations"
+            )
+        return {**figure, "computed_value": computed}
+
+    def _recommending_state(self, review: _Review, row: Row, position: int, state: str) -> Row:
+        code = iso3(state)
+        if not code:
+            self.warnings.append(
+                f'{review.any.symbol}: line {row["line_start"]}: recommending State "{state}" of '
+                f"{row['recommendation_number']} is not a State name pycountry or vocab/states.yaml knows; left without a code"
+            )
+        return {
+            "recommendation_key": row["recommendation_key"],
+            "position": position,
+            "state": state,
+            "state_code": code,
+        }
 
     def _positions(self, review: _Review) -> dict[str, list[tuple[UprDocument, Position]]]:
         named: dict[str, list[tuple[UprDocument, Position]]] = {}
@@ -189,7 +249,7 @@ class UprTables:
         return {
             "review_id": review.review_id(),
             "state": first.state,
-            "state_code": countries.alpha3(first.state),
+            "state_code": iso3(first.state),
             "cycle": report.cycle if report else None,
             "session": report.session if report else None,
             "report_symbol": first.report_symbol,

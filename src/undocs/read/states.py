@@ -1,16 +1,22 @@
 """States by their names as the UN prints them, to ISO 3166-1 alpha-3 codes (pycountry).
 
-A name is looked up as printed (case, accents, spacing and a leading "the" aside; ``Bolivia
-(Plurinational State of)`` also as ISO's ``Bolivia, Plurinational State of``), then in the
-short list of UN forms ISO writes otherwise (``vocab/states.yaml``). A name found nowhere has
-no code: the caller warns, and nothing is guessed.
+The one look-up of State names, for every table that names States (sponsors, votes, UPR reviews
+and recommending States, the review a figure counts). A name is looked up as printed (case,
+accents, apostrophes, spacing and a leading "the" aside; what follows the name when a State
+speaks for a group is cut, see ``state_name``) in pycountry's ISO 3166-1 data (name, official
+name, common name; ``Bolivia (Plurinational State of)`` also as ISO's ``Bolivia, Plurinational
+State of``), then in the UN's own forms ISO writes otherwise (``aliases`` of
+``vocab/states.yaml``). Codes and abbreviations are never matched, so "CAT" or "ICC" in a text is
+not a State. A name found nowhere has no code: the caller warns, and nothing is guessed.
 
 >>> iso3("NETHERLANDS (KINGDOM OF THE)"), iso3("Türkiye"), iso3("CÔTE D’IVOIRE"), iso3("the Niger")
 ('NLD', 'TUR', 'CIV', 'NER')
 >>> iso3("EGYPT (ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE GROUP OF AFRICAN STATES)")
 'EGY'
->>> iso3("NAMBIA"), iso3("Guinea")
-('', 'GIN')
+>>> iso3("Iran (Islamic Republic of)"), iso3("Democratic People’s Republic of Korea"), iso3("Swaziland")
+('IRN', 'PRK', 'SWZ')
+>>> iso3("NAMBIA"), iso3("ICRMW"), iso3("Guinea"), is_state("Slovenia")
+('', '', 'GIN', True)
 """
 
 from __future__ import annotations
@@ -24,11 +30,12 @@ import pycountry
 from undocs import vocab
 
 PARENTHESIS = re.compile(r"^(?P<name>.*?) \((?P<rest>[^()]*)\)$")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 
 
 def fold(name: str) -> str:
     """Lower case, no accents, straight apostrophes, one space: how names are compared."""
-    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    name = unicodedata.normalize("NFKD", name.translate(APOSTROPHES))
     name = "".join(char for char in name if not unicodedata.combining(char))
     return " ".join(name.casefold().split())
 
@@ -58,8 +65,7 @@ def state_name(printed: str) -> str:
 @cache
 def iso3(printed: str) -> str:
     """The ISO 3166-1 alpha-3 code of a printed State name, or ``""`` when it does not resolve."""
-    name = fold(state_name(printed))
-    name = name.removeprefix("the ")
+    name = fold(state_name(printed)).removeprefix("the ")
     index = _index()
     if name in index:
         return index[name]
@@ -67,3 +73,7 @@ def iso3(printed: str) -> str:
     if inverted:
         return index.get(f"{inverted['name']}, {inverted['rest']}", "")
     return ""
+
+
+def is_state(name: str) -> bool:
+    return bool(iso3(name))
