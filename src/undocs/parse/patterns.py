@@ -8,11 +8,13 @@ True
 
 import re
 
+from undocs.read.pdf_patterns import PRINTED_SEPARATOR
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 # --- page furniture --------------------------------------------------------------------
 # The rule above a page's notes: underscores as the PDF prints it, "---" as Markdown writes it.
-SEPARATOR_LINE = re.compile(r"^\s*(?:_{5,}|-{3,})\s*$")
+SEPARATOR_LINE = re.compile(rf"^\s*(?:{PRINTED_SEPARATOR}|-{{3,}})\s*$")
 LINK_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
 # "5/14 25-17755", "3/5 18-17962", "18-18418 2/2", a lone "2/2", a lone job number "25-17755",
 # the first page's "18-18418 (E)    071118" and its bar code "*1818418*".
@@ -113,7 +115,3 @@ SALUTATION = re.compile(r"^\s*(?:Mister|Madam|Mr\.?|Madame|Mme\.?|Dear|Excellenc
 CLOSING = re.compile(r"^\s*(?:Thank you|I thank you)\b.*$", re.IGNORECASE)
 ITEM_LINE = re.compile(r"^\s*Item\s+(?P<item>\d+)\s*:\s*(?P<title>.+?)\s*$")
 ORDINAL_SESSION = re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\s+[Ss]ession\b")
-
-# --- PDF layout ------------------------------------------------------------------------------
-# What a superscript word may be: a note number or the star of a title's note.
-MARKER_WORD = re.compile(r"^(?:\d{1,3}|\*{1,3})$")

@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from undocs.errors import SourceError
 from undocs.models import SourceLine
-from undocs.parse import patterns
+from undocs.read import pdf_patterns as patterns
 from undocs.read.sources import decode_lines
 
 # A word smaller than this share of its line's font size, and raised, is a superscript.
