@@ -161,7 +161,15 @@ class _Segmenter:
             self.parts = [stripped]
             return True
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
-        if self.operative == 0 and opens:
+        if self.operative == 0 and opens and not self.prefix and not _leads(stripped):
+            # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
+            self.levels = []
+            self.top_id = f"pp{self.preambular + 1}"
+            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
+            self.parts = [stripped]
+            return True
+        if opens and (self.operative == 0 or (_leads(stripped) and self._after_heading())):
+            self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
@@ -187,8 +195,23 @@ class _Segmenter:
         )
 
     def _ended(self) -> bool:
-        """Whether the paragraph so far ends as a sentence (or a clause) ends."""
+        """Whether the paragraph so far ends as a sentence (or a clause) ends; where indents mark
+        starts, a heading ends at its line's end."""
+        if self.indent_marks_start and self.paragraphs[-1].paragraph_id == BODY_UNIT:
+            return True
         return bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+
+    def _after_heading(self) -> bool:
+        """Whether a heading stands between the last operative paragraph and here (a section's
+        own preamble: "II / Revised estimates / Having considered ...")."""
+        for paragraph in reversed(self.paragraphs):
+            if paragraph.paragraph_id == BODY_UNIT:
+                return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
+            if paragraph.section == "heading":
+                return True
+            if paragraph.section == "operative":
+                return False
+        return False
 
     def _open_body_unit(self, text: str, line: SourceLine) -> bool:
         """An unnumbered line that starts after a paragraph ended: a heading ("Actuarial matters", "II",
@@ -256,7 +279,7 @@ class _Segmenter:
         return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
-        if number == 1 and self.operative and self.paragraphs[-1].paragraph_id == BODY_UNIT and rest[:1].isupper():
+        if number == 1 and self.operative and rest[:1].isupper() and self._after_heading():
             self._restart_numbering()
         if number != self.operative + 1:
             if rest[:1].isupper() and number > 0:
@@ -279,19 +302,12 @@ class _Segmenter:
 
     def _restart_numbering(self) -> None:
         """Numbering that starts again after a heading (sections I, II, each from 1.): ``s2.op1``, ...
-
-        The headings just before the new ``1.`` open the new run with it (``s2.h1``).
-        """
+        and the headings and preambular paragraphs after it ``s2.h1``, ``s2.pp1``."""
         self._close()
         base = re.sub(r"s\d+\.$", "", self.prefix)
         self.run_number += 1
-        old, self.prefix = self.prefix, f"{base}s{self.run_number}."
-        self.operative = 0
-        heading = re.compile(rf"^{re.escape(old)}h\d+$")
-        count = _trailing(self.paragraphs, heading)
-        for paragraph in self.paragraphs[len(self.paragraphs) - count :]:
-            self.headings[old] -= 1
-            paragraph.paragraph_id = self._next_heading()
+        self.prefix = f"{base}s{self.run_number}."
+        self.operative = self.preambular = 0
 
     def _next_heading(self) -> str:
         self.headings[self.prefix] = self.headings.get(self.prefix, 0) + 1
@@ -361,7 +377,12 @@ class _Segmenter:
         """A unit without closing punctuation is a heading; one that ends as a sentence goes on with
         the paragraph before it (a wrapped line that happened to follow a semicolon)."""
         if not patterns.PARAGRAPH_END.search(unit.text):
-            unit.paragraph_id = self._next_heading()
+            unit.paragraph_id, unit.section = self._next_heading(), "heading"
+            return
+        if unit.section == "preamble":
+            self.preambular += 1
+            unit.paragraph_id = f"pp{self.preambular}"
+            unit.lead_phrase = vocab.lead_phrase(unit.text, "preambular")
             return
         self.paragraphs.pop()
         previous = self.paragraphs[-1]
@@ -377,22 +398,17 @@ class _Segmenter:
             paragraph.paragraph_id = self._next_heading()
 
 
-def _trailing(paragraphs: list[Paragraph], pattern: re.Pattern[str]) -> int:
-    """How many of the last paragraphs have ids matching ``pattern``."""
-    count = 0
-    for paragraph in reversed(paragraphs):
-        if not pattern.match(paragraph.paragraph_id):
-            break
-        count += 1
-    return count
-
-
 def _opens_unnumbered_operative(text: str) -> bool:
     return bool(vocab.lead_phrase(text, "operative")) and not vocab.lead_phrase(text, "preambular")
 
 
+def _leads(text: str) -> bool:
+    """Whether ``text`` opens with a preambular lead phrase, listed or of the participle form."""
+    return bool(vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text))
+
+
 def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
-    if vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text):
+    if _leads(text):
         return True
     return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
 
