@@ -29,6 +29,7 @@ from undocs.text import join_lines, squeeze
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
 ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
+HEADING_WORDS = 30  # a heading is a short line: longer unpunctuated text is a table or a paragraph
 BODY_UNIT = "unit"  # an unnumbered line after a paragraph's end: a heading, or more of that paragraph
 
 
@@ -374,14 +375,15 @@ class _Segmenter:
         self.parts = []
 
     def _name_body_unit(self, unit: Paragraph) -> None:
-        """A unit without closing punctuation is a heading; one that ends as a sentence goes on with
-        the paragraph before it (a wrapped line that happened to follow a semicolon)."""
-        if not patterns.PARAGRAPH_END.search(unit.text):
-            unit.paragraph_id, unit.section = self._next_heading(), "heading"
+        """A short unit without closing punctuation is a heading; one that ends as a sentence is a
+        preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
+        before it (a wrapped line that happened to follow a semicolon)."""
+        if not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= HEADING_WORDS:
+            unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
-        if unit.section == "preamble":
+        if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
             self.preambular += 1
-            unit.paragraph_id = f"pp{self.preambular}"
+            unit.paragraph_id, unit.section = f"{self.prefix}pp{self.preambular}", self._section("preamble")
             unit.lead_phrase = vocab.lead_phrase(unit.text, "preambular")
             return
         self.paragraphs.pop()
