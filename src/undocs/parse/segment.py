@@ -99,7 +99,7 @@ class _Segmenter:
             opened = (
                 (self.prefix and self._open_annex_unit(text, line))
                 or self._open(text, line, body_line.block_start)
-                or self._open_body_unit(text, line)
+                or self._open_body_unit(text, line, body_line.block_start)
             )
             if opened and body_line.label_line:
                 self.paragraphs[-1].line_start = body_line.label_line.number  # the label's line belongs to it too
@@ -214,17 +214,20 @@ class _Segmenter:
                 return False
         return False
 
-    def _open_body_unit(self, text: str, line: SourceLine) -> bool:
+    def _open_body_unit(self, text: str, line: SourceLine, block_start: bool) -> bool:
         """An unnumbered line that starts after a paragraph ended: a heading ("Actuarial matters", "II",
         "A") unless it ends as a sentence, when it goes on with the paragraph before (see ``_close``).
 
-        Where the extraction indents first lines, an indented line after a heading is another heading.
+        Where the extraction indents first lines, an indented line after a heading is another heading;
+        where it does not, only a line that opens a block (after a blank line) starts a unit.
         """
         stripped = squeeze(text)
-        if not self.paragraphs or self.paragraphs[-1].section == "title" or not stripped[:1].isalnum():
+        if not self.paragraphs or self.paragraphs[-1].section == "title" or not stripped[:1].isupper():
             return False
         if self.indent_marks_start and not text[:1].isspace():
             return False
+        if not self.indent_marks_start and not (block_start and patterns.SENTENCE_END.search(" ".join(self.parts))):
+            return False  # without indents, a line after a comma is more of the same sentence
         after_heading = self.paragraphs[-1].paragraph_id == BODY_UNIT
         if (after_heading and not self.indent_marks_start) or not (after_heading or self._ended()):
             return False
