@@ -190,7 +190,7 @@ class _Segmenter:
         value = int(number.group("number"))
         after_unit = self.paragraphs[-1].paragraph_id in (BODY_UNIT, ANNEX_UNIT)  # a heading, "1." after it too
         return (
-            (value == self.operative + 1 and self.operative > 0 or after_unit and value in (1, self.operative + 1))
+            ((value == self.operative + 1 and self.operative > 0) or (after_unit and value in (1, self.operative + 1)))
             and rest[:1].isupper()
             and (not self.indent_marks_start or text[:1].isspace())
         )
