@@ -59,6 +59,7 @@ PARTICIPLE_START = re.compile(
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
 ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
+SENTENCE_END = re.compile(r"[;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a paragraph's end, a comma aside
 PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
 
 # --- footnotes ---------------------------------------------------------------------------------

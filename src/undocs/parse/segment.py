@@ -29,6 +29,8 @@ from undocs.text import join_lines, squeeze
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
 ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
+HEADING_WORDS = 30  # a heading is a short line: longer unpunctuated text is a table or a paragraph
+BODY_UNIT = "unit"  # an unnumbered line after a paragraph's end: a heading, or more of that paragraph
 
 
 def roman_value(label: str) -> int | None:
@@ -84,7 +86,8 @@ class _Segmenter:
         # Inside an annex ids take the prefix "annex." and numbering starts again.
         self.prefix = ""
         self.resolution_operative = 0
-        self.headings = 0
+        self.headings: dict[str, int] = {}
+        self.run_number = 1  # the run of operative numbering (a new run after a heading starts again at 1.)
 
     def run(self) -> list[Paragraph]:
         self._title()
@@ -93,8 +96,10 @@ class _Segmenter:
             text, line = body_line.text, body_line.line
             if not self.prefix and self._annex_starts(text):
                 self._enter_annex()
-            opened = (self.prefix and self._open_annex_unit(text, line)) or self._open(
-                text, line, body_line.block_start
+            opened = (
+                (self.prefix and self._open_annex_unit(text, line))
+                or self._open(text, line, body_line.block_start)
+                or self._open_body_unit(text, line, body_line.block_start)
             )
             if opened and body_line.label_line:
                 self.paragraphs[-1].line_start = body_line.label_line.number  # the label's line belongs to it too
@@ -136,7 +141,7 @@ class _Segmenter:
         """
         stripped = squeeze(text)  # pdfminer doubles spaces: "Seriously  concerned"
         first = not self.paragraphs or self.paragraphs[-1].section == "title"
-        ended = first or bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+        ended = first or self._ended()
         if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
             ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
         number = patterns.OPERATIVE_LABEL.match(stripped)
@@ -157,7 +162,15 @@ class _Segmenter:
             self.parts = [stripped]
             return True
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
-        if self.operative == 0 and opens:
+        if self.operative == 0 and opens and not self.prefix and not _leads(stripped):
+            # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
+            self.levels = []
+            self.top_id = f"pp{self.preambular + 1}"
+            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
+            self.parts = [stripped]
+            return True
+        if opens and (self.operative == 0 or (_leads(stripped) and self._after_heading())):
+            self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
@@ -174,12 +187,55 @@ class _Segmenter:
         pdfminer moves stray words of a justified line after the paragraph ("...by 2030; that").
         """
         rest = stripped[number.end() :]
+        value = int(number.group("number"))
+        after_unit = self.paragraphs[-1].paragraph_id in (BODY_UNIT, ANNEX_UNIT)  # a heading, "1." after it too
         return (
-            int(number.group("number")) == self.operative + 1
-            and self.operative > 0
+            ((value == self.operative + 1 and self.operative > 0) or (after_unit and value in (1, self.operative + 1)))
             and rest[:1].isupper()
             and (not self.indent_marks_start or text[:1].isspace())
         )
+
+    def _ended(self) -> bool:
+        """Whether the paragraph so far ends as a sentence (or a clause) ends; where indents mark
+        starts, a heading ends at its line's end."""
+        if self.indent_marks_start and self.paragraphs[-1].paragraph_id == BODY_UNIT:
+            return True
+        return bool(patterns.PARAGRAPH_END.search(" ".join(self.parts)))
+
+    def _after_heading(self) -> bool:
+        """Whether a heading stands between the last operative paragraph and here (a section's
+        own preamble: "II / Revised estimates / Having considered ...")."""
+        for paragraph in reversed(self.paragraphs):
+            if paragraph.paragraph_id == BODY_UNIT:
+                return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
+            if paragraph.section == "heading":
+                return True
+            if paragraph.section == "operative":
+                return False
+        return False
+
+    def _open_body_unit(self, text: str, line: SourceLine, block_start: bool) -> bool:
+        """An unnumbered line that starts after a paragraph ended: a heading ("Actuarial matters", "II",
+        "A") unless it ends as a sentence, when it goes on with the paragraph before (see ``_close``).
+
+        Where the extraction indents first lines, an indented line after a heading is another heading;
+        where it does not, only a line that opens a block (after a blank line) starts a unit.
+        """
+        stripped = squeeze(text)
+        if not self.paragraphs or self.paragraphs[-1].section == "title" or not stripped[:1].isupper():
+            return False
+        if self.indent_marks_start and not text[:1].isspace():
+            return False
+        if not self.indent_marks_start and not (block_start and patterns.SENTENCE_END.search(" ".join(self.parts))):
+            return False  # without indents, a line after a comma is more of the same sentence
+        after_heading = self.paragraphs[-1].paragraph_id == BODY_UNIT
+        if (after_heading and not self.indent_marks_start) or not (after_heading or self._ended()):
+            return False
+        if self._in_quotation() or patterns.SUBPARAGRAPH_LABEL.match(stripped):
+            return False
+        self._add(BODY_UNIT, "", "heading", "", 1, "", line)
+        self.parts = [stripped]
+        return True
 
     def _in_quotation(self) -> bool:
         """Whether the paragraph so far opened a quotation it has not closed (a title being cited)."""
@@ -227,6 +283,8 @@ class _Segmenter:
         return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
+        if number == 1 and self.operative and rest[:1].isupper() and self._after_heading():
+            self._restart_numbering()
         if number != self.operative + 1:
             if rest[:1].isupper() and number > 0:
                 problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
@@ -245,6 +303,19 @@ class _Segmenter:
         )
         self.parts = [rest]
         return True
+
+    def _restart_numbering(self) -> None:
+        """Numbering that starts again after a heading (sections I, II, each from 1.): ``s2.op1``, ...
+        and the headings and preambular paragraphs after it ``s2.h1``, ``s2.pp1``."""
+        self._close()
+        base = re.sub(r"s\d+\.$", "", self.prefix)
+        self.run_number += 1
+        self.prefix = f"{base}s{self.run_number}."
+        self.operative = self.preambular = 0
+
+    def _next_heading(self) -> str:
+        self.headings[self.prefix] = self.headings.get(self.prefix, 0) + 1
+        return f"{self.prefix}h{self.headings[self.prefix]}"
 
     def _subparagraph(self, label: str, rest: str, line: SourceLine) -> bool:
         level = self._place(label)
@@ -302,7 +373,26 @@ class _Segmenter:
                 paragraph.lead_phrase = vocab.lead_phrase(paragraph.text, kind)
         if self.paragraphs and self.paragraphs[-1].paragraph_id == ANNEX_UNIT:
             self._name_annex_unit(self.paragraphs[-1])
+        if self.paragraphs and self.paragraphs[-1].paragraph_id == BODY_UNIT:
+            self._name_body_unit(self.paragraphs[-1])
         self.parts = []
+
+    def _name_body_unit(self, unit: Paragraph) -> None:
+        """A short unit without closing punctuation is a heading; one that ends as a sentence is a
+        preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
+        before it (a wrapped line that happened to follow a semicolon)."""
+        if not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= HEADING_WORDS:
+            unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
+            return
+        if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
+            self.preambular += 1
+            unit.paragraph_id, unit.section = f"{self.prefix}pp{self.preambular}", self._section("preamble")
+            unit.lead_phrase = vocab.lead_phrase(unit.text, "preambular")
+            return
+        self.paragraphs.pop()
+        previous = self.paragraphs[-1]
+        previous.text = join_lines([previous.text, unit.text])
+        previous.line_end = max(previous.line_end, unit.line_end)
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
         """An annex unit is a heading (``annex.h1``) unless it ends as a sentence (``annex.pp1``)."""
@@ -310,16 +400,20 @@ class _Segmenter:
             self.preambular += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:
-            self.headings += 1
-            paragraph.paragraph_id = f"{ANNEX_PREFIX}h{self.headings}"
+            paragraph.paragraph_id = self._next_heading()
 
 
 def _opens_unnumbered_operative(text: str) -> bool:
     return bool(vocab.lead_phrase(text, "operative")) and not vocab.lead_phrase(text, "preambular")
 
 
+def _leads(text: str) -> bool:
+    """Whether ``text`` opens with a preambular lead phrase, listed or of the participle form."""
+    return bool(vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text))
+
+
 def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
-    if vocab.lead_phrase(text, "preambular") or patterns.PARTICIPLE_START.match(text):
+    if _leads(text):
         return True
     return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
 
