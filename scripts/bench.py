@@ -1,24 +1,29 @@
 """Benchmark (``make bench``): convert real UN resolutions cold, as a user runs ``undocs convert``.
 
-Input: the official resolutions of ``../shared/akn/`` (GA 75-80, HRC 54-60), printed as the text
-a PDF's extraction gives (``scripts/akn_text.py``), in a fixed order (sorted by file name).
-Resolutions the parser (or an analysis) still stops on are left out of the timed set, and counted
-(``-v`` lists them).
+Input: the official resolutions of ``../shared/akn/`` (GA 75-80, HRC 54-60; English, one per
+symbol, in file-name order), in two forms: the XML itself (``undocs convert *.xml``, read by
+``read/akn.py``), and the text a PDF's extraction gives, printed from it by ``parse/render.py``
+(wrapped lines, note markers fused to their word, notes at the page feet, page heads; the form
+``make corpus`` checks). Resolutions the pipeline still stops on are left out of the timed set,
+and counted (``-v`` lists them).
 
-For each N (default 250 and 1000), with a cold cache: the whole ``undocs convert`` command (process
-start included) timed for wall and CPU seconds (its workers included) and peak memory (the
-largest process); then ``frictionless validate`` of the package it made, timed the same way in
-the same run, and the ratio; then an incremental rebuild after one source changed. Last, the PDF
-path: ms per page of ``undocs extract`` on the corpus PDFs and the UPR PDFs.
+For each form and N (default 250 and 1000), with a cold cache: the whole ``undocs convert``
+command (process start included) timed for wall and CPU seconds (its workers included) and peak
+memory (the largest process); then ``frictionless validate`` of the package it made, timed the
+same way in the same run, and the ratio; then an incremental rebuild after one source changed.
+The load average is read before each convert. Last, the PDF path: ms per page of ``undocs
+extract`` on the corpus PDFs and the UPR PDFs.
 
-    .venv/bin/python scripts/bench.py [N ...]
+    .venv/bin/python scripts/bench.py [N ...] [--form xml|text] [-v]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,15 +31,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-SCRIPTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(SCRIPTS))
-
-import akn_text  # noqa: E402
-from undocs import paths, pipeline  # noqa: E402
-from undocs.parse.document import parse_file  # noqa: E402
+from undocs import paths, pipeline
+from undocs.parse.document import parse_file
+from undocs.parse.roundtrip import rendered
 
 SHARED = paths.ROOT.parent / "shared"
 SIZES = (250, 1000)
+FORMS = ("xml", "text")
 BIN = Path(sys.executable).parent
 
 
@@ -53,32 +56,36 @@ def measured(command: list[str]) -> dict[str, float]:
     return json.loads(done.stdout)
 
 
-def _render(job: tuple[Path, Path]) -> tuple[str, str, str]:
-    """Print one resolution as text: its file, its document id, and '' if the pipeline reads it
-    (parse and analysis), else why it stops."""
+def _prepare(job: tuple[Path, Path]) -> tuple[str, str, str]:
+    """One resolution copied (``.xml``) or printed as text (``.txt``) to ``target``: the file, its
+    document id, and '' if the pipeline reads it (parse and analysis), else why it stops."""
     source, target = job
     try:
-        target.write_text(akn_text.text(source), encoding="utf-8")
+        if target.suffix == ".xml":
+            shutil.copyfile(source, target)
+        else:
+            target.write_text(rendered(parse_file(source), "pdf_layout"), encoding="utf-8")
         document_id = pipeline.document(parse_file, target).unit.document_id
     except Exception as error:
         return str(target), "", f"{source.name}: {type(error).__name__}: {str(error).splitlines()[0][:100]}"
     return str(target), document_id, ""
 
 
-def inputs(count: int, folder: Path) -> tuple[list[str], list[str]]:
-    """The first ``count`` resolutions the parser reads, as text files; and those it stops on.
+def inputs(count: int, form: str, folder: Path) -> tuple[list[str], list[str]]:
+    """The first ``count`` resolutions the pipeline reads, as files of ``form``; and those it stops on.
 
     English texts only, one per symbol (the folders hold a few reissues and other languages).
     """
     sources = sorted((SHARED / "akn").glob("*/[0-9]*/*E*.xml"), key=lambda path: path.name)
+    suffix = ".xml" if form == "xml" else ".txt"
     files, stopped, seen = [], [], set()
     folder.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor() as pool:
         start = 0
         while len(files) < count and start < len(sources):
             batch = sources[start : start + count - len(files)]
-            jobs = [(source, folder / f"{source.stem}.txt") for source in batch]
-            for target, document_id, problem in pool.map(_render, jobs, chunksize=8):
+            jobs = [(source, folder / f"{source.stem}{suffix}") for source in batch]
+            for target, document_id, problem in pool.map(_prepare, jobs, chunksize=8):
                 if problem:
                     stopped.append(problem)
                 elif document_id not in seen:
@@ -88,8 +95,8 @@ def inputs(count: int, folder: Path) -> tuple[list[str], list[str]]:
     return files, stopped
 
 
-def convert_row(size: int, folder: Path) -> list[str]:
-    files, stopped = inputs(size, folder / "in")
+def convert_row(size: int, form: str, folder: Path, verbose: bool) -> list[str]:
+    files, stopped = inputs(size, form, folder / "in")
     out, cache = folder / "out", folder / "cache"
     command = [str(BIN / "undocs"), "-q", "convert", *files, "--out", str(out), "--cache", str(cache)]
     load = os.getloadavg()[0]
@@ -99,9 +106,10 @@ def convert_row(size: int, folder: Path) -> list[str]:
     Path(files[0]).write_text(Path(files[0]).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     incremental = measured(command)
     rows = sum(len(path.read_text(encoding="utf-8").splitlines()) - 1 for path in (out / "data").glob("*.csv"))
-    if "-v" in sys.argv:
+    if verbose and stopped:
         print("\n".join(f"  stopped: {problem}" for problem in stopped))
     return [
+        form,
         f"{len(files)}",
         f"{len(stopped)}",
         f"{load:.1f}",
@@ -138,26 +146,28 @@ def pdf_rows() -> list[str]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES), help="numbers of resolutions (250 1000)")
+    parser.add_argument("--form", choices=FORMS, action="append", help="input form (default: both)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the resolutions left out")
+    args = parser.parse_args()
     if not (SHARED / "akn").is_dir():
         print(f"skipped: {SHARED / 'akn'} is absent (the shared test data sits beside the repository)")
         return 0
-    sizes = [int(size) for size in sys.argv[1:] if size != "-v"] or list(SIZES)
-    header = (
-        "N\tstopped\tload\twall s\tCPU s\tpeak MB\tdocs/s\trows\tvalidate wall s\tvalidate CPU s"
+    print(
+        "form\tN\tleft out\tload\twall s\tCPU s\tpeak MB\tdocs/s\trows\tvalidate wall s\tvalidate CPU s"
         "\twall ratio\tCPU ratio\tincr. s\tincr/full"
     )
-    print(header)
-    results = []
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            row = convert_row(size, Path(folder))
-        results.append(row)
-        print("\t".join(row), flush=True)
-    if len(results) > 1:
-        print(
-            f"peak memory {results[-1][5]} MB at N={results[-1][0]} / {results[0][5]} MB at N={results[0][0]}: "
-            f"{float(results[-1][5]) / float(results[0][5]):.2f}x"
-        )
+    for form in args.form or FORMS:
+        results = []
+        for size in args.sizes:
+            with tempfile.TemporaryDirectory() as folder:
+                row = convert_row(size, form, Path(folder), args.verbose)
+            results.append(row)
+            print("\t".join(row), flush=True)
+        if len(results) > 1:
+            first, last = results[0], results[-1]
+            print(f"{form}: peak memory at N={last[1]} / N={first[1]}: {float(last[6]) / float(first[6]):.2f}x")
     print("\nPDF\tpages\tms/page (read.pdf.extract_text, as undocs extract)")
     print("\n".join(pdf_rows()))
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -45,3 +45,9 @@ requires_akn = pytest.mark.skipif(
     not (AKN / "GA" / "metadata").is_dir(),
     reason=f"the AKN corpus of UN resolutions is not at {AKN} (it lies beside the repository, in ../shared/akn)",
 )
+
+
+@cache
+def akn(file: Path) -> ParsedDocument:
+    """A resolution of ../shared/akn read by the project's AKN reader (``read/akn.py``)."""
+    return parse_file(file)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-import akn_text
+from corpus_data import AKN, akn
 from undocs.analyse.analysis import analyse
 from undocs.publish.rows import recommendation_rows
 
-GOLD = akn_text.AKN.parent / "gold" / "asks"
+GOLD = AKN.parent / "gold" / "asks"
 # The gold's documents and their official XML, as its README lists them.
 DOCUMENTS = {
     "A_HRC_RES_55_21": "HRC/55/A_HRC_RES_55_21E.xml",
@@ -31,7 +31,7 @@ def gold_pairs(name: str) -> Counter[Pair]:
 
 
 def built_pairs(name: str) -> Counter[Pair]:
-    rows = recommendation_rows(analyse(akn_text.read(akn_text.AKN / DOCUMENTS[name])))
+    rows = recommendation_rows(analyse(akn(AKN / DOCUMENTS[name])))
     return Counter((str(row["paragraph_id"]), str(row["addressee_id"])) for row in rows)
 
 
@@ -43,7 +43,7 @@ def score(name: str) -> tuple[float, float, Counter[Pair], Counter[Pair]]:
 
 
 def available() -> bool:
-    return all((akn_text.AKN / path).is_file() for path in DOCUMENTS.values()) and GOLD.is_dir()
+    return all((AKN / path).is_file() for path in DOCUMENTS.values()) and GOLD.is_dir()
 
 
 if __name__ == "__main__":

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import akn_text
 import gold_asks
-from corpus_data import CORPUS
+from corpus_data import AKN, CORPUS, akn
 from undocs import paths, vocab
 from undocs.analyse import asks as asks_module
 from undocs.analyse.analysis import analyse
@@ -19,6 +18,7 @@ from undocs.analyse.asks import Context, find_asks
 from undocs.analyse.themes import tag_text
 from undocs.models import Ask, ParsedDocument
 from undocs.parse.document import parse_entry, parse_file
+from undocs.parse.roundtrip import xml_files
 from undocs.publish.rows import addressee_rows, figure_rows, paragraph_theme_rows, recommendation_rows
 from undocs.publish.tables import analysed, units
 from undocs.read.sources import load_manifest
@@ -336,12 +336,12 @@ def test_asks_of_the_rome_statute_resolution() -> None:
 # --- any resolution: the gold standard, and every resolution of ../shared/akn ------------------------
 
 requires_akn = pytest.mark.skipif(
-    not gold_asks.available(), reason=f"the AKN resolutions and the asks gold are not at {akn_text.AKN.parent}"
+    not gold_asks.available(), reason=f"the AKN resolutions and the asks gold are not at {AKN.parent}"
 )
 
 
 def akn_rows(path: str) -> list[Row]:
-    return recommendation_rows(analyse(akn_text.read(akn_text.AKN / path)))
+    return recommendation_rows(analyse(akn(AKN / path)))
 
 
 @requires_akn
@@ -391,7 +391,7 @@ def test_the_state_concerned_is_the_one_the_title_names() -> None:
 def test_a_declaration_requests_in_its_own_voice() -> None:
     """The Political Declaration on HIV and AIDS annexed to A/RES/75/284: "Request the Secretary-General ..."."""
     rows = akn_rows("GA/75/75_284_E.xml")
-    request = row(rows, "annex1.p72:un_secretary_general")
+    request = row(rows, "annex.op72:un_secretary_general")
     assert (request["action"], request["action_phrase"], request["section"]) == ("requests", "Request", "annex")
 
 
@@ -441,7 +441,7 @@ def test_a_row_that_breaks_its_schema_is_a_warning(
 
 @requires_akn
 def test_figures_take_their_response_from_the_words_around_them() -> None:
-    figures = figure_rows(analyse(akn_text.read(akn_text.AKN / gold_asks.DOCUMENTS["A_HRC_RES_55_21"])))
+    figures = figure_rows(analyse(akn(AKN / gold_asks.DOCUMENTS["A_HRC_RES_55_21"])))
     assert [(f["paragraph_id"], f["value"], f["total"], f["response"]) for f in figures] == [
         ("pp15", "132", "262", "accepted"),
         ("op27", "56", "", "under_consideration"),
@@ -451,7 +451,7 @@ def test_figures_take_their_response_from_the_words_around_them() -> None:
 
 def corpus_sample() -> list[Path]:
     """Every resolution when UNDOCS_FULL_CORPUS is set (`make corpus-asks`), else every 40th."""
-    files = akn_text.files()
+    files = xml_files(AKN)
     return files if os.environ.get("UNDOCS_FULL_CORPUS") else files[::40]
 
 
@@ -459,9 +459,8 @@ def corpus_sample() -> list[Path]:
 def test_every_analyser_reads_every_paragraph_of_the_corpus_sample() -> None:
     failures, documents = [], 0
     for path in corpus_sample():
-        parsed = akn_text.read(path)
+        parsed = parse_file(path)
         analysed(analyse(parsed))
         failures += [warning for warning in parsed.warnings if "could not be analysed" in warning]
         documents += 1
-        akn_text.read.cache_clear()
     assert documents >= 50 and failures == []

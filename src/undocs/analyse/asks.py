@@ -223,14 +223,17 @@ def _addressees(text: str, position: int, stop: int, state: str) -> tuple[list[_
 def _verbs(text: str) -> list[re.Match[str]]:
     """The asking verbs of a paragraph, in reading order: at its head, or after a connector."""
     found = []
+    head = len(text) - len(text.lstrip())  # a match starting here or before stands at the head
     for match in ap.verbs().finditer(text):
-        before = text[: match.start()]
+        start = match.start()
         connector = ap.PARTICIPLE_CONNECTOR if ap.PARTICIPLE.match(match.group(0)) else ap.CONNECTOR
-        if (not before.strip() or connector.search(before[-60:])) and not ap.NOUN_USE.match(text, match.end()):
+        if (start <= head or connector.search(text[max(start - 60, 0) : start])) and not ap.NOUN_USE.match(
+            text, match.end()
+        ):
             found.append(match)
     for match in ap.base_verbs().finditer(text):
-        before = text[: match.start()]
-        if (not before.strip() and match.group(0)[0].isupper()) or ap.WE.search(before[-40:]):
+        start = match.start()
+        if (start <= head and match.group(0)[0].isupper()) or ap.WE.search(text[max(start - 40, 0) : start]):
             found.append(match)
     found.sort(key=lambda match: match.start())
     return [match for index, match in enumerate(found) if not index or match.start() >= found[index - 1].end()]

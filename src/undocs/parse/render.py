@@ -2,7 +2,8 @@
 
 The property tests print the seed in other layouts (other line widths, page breaks with
 headers and footnote blocks elsewhere) and check that the parser reads the same paragraphs
-back; the benchmark prints the Akoma Ntoso resolutions of ../shared/akn the same way (scripts/akn_text.py).
+back; the benchmark and ``make corpus`` print the Akoma Ntoso resolutions of ../shared/akn the same way
+(``from_document``, then ``pdf_layout``).
 
 >>> printed = Printed(["Title"], "The General Assembly,", [("", "Recalling it,1"), ("1.", "Decides.")], [("1", "A/1.")])
 >>> print(one_per_line(printed))

@@ -14,8 +14,11 @@ command runs. In between (a kill during step 3), the files on disk mix the two: 
 hash then differ from the descriptor's, and both ``undocs validate`` and
 ``frictionless validate`` fail on it, so a mix is never taken for a package.
 
->>> fingerprint({"path": "x.csv", "schema": {}}, b"a,b\\n")["hash"][:15]
-'sha256:5be08c96'
+>>> file = Path(tempfile.mkdtemp()) / "x.csv"
+>>> _ = file.write_bytes(b"a,b\\n")
+>>> resource = fingerprint({"path": "x.csv", "schema": {}}, file)
+>>> resource["bytes"], resource["hash"][:15], list(resource)
+(4, 'sha256:5be08c96', ['path', 'bytes', 'hash', 'schema'])
 """
 
 from __future__ import annotations
@@ -36,19 +39,22 @@ STAGING_PREFIX = ".staging-"
 _STAGING_PID = re.compile(r"^\.staging-(\d+)-")
 
 
-def fingerprint(resource: dict, data: bytes) -> dict:
-    """The resource with its file's size and sha256 (before its schema, which stays last)."""
+def fingerprint(resource: dict, file: Path) -> dict:
+    """The resource with its file's size and sha256 (before its schema, which stays last).
+
+    The file is hashed as it is read, so a table of any size costs no more memory than a small one.
+    """
     schema = resource.get("schema")
     described = {key: value for key, value in resource.items() if key != "schema"}
-    described |= {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+    with file.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    described |= {"bytes": file.stat().st_size, "hash": f"sha256:{digest}"}
     return described | ({"schema": schema} if schema is not None else {})
 
 
 def fingerprinted(descriptor: dict, folder: Path) -> dict:
     """The descriptor with every resource's ``bytes`` and ``hash`` taken from its file under ``folder``."""
-    resources = [
-        fingerprint(resource, (folder / resource["path"]).read_bytes()) for resource in descriptor["resources"]
-    ]
+    resources = [fingerprint(resource, folder / resource["path"]) for resource in descriptor["resources"]]
     return descriptor | {"resources": resources}
 
 

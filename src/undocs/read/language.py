@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from undocs import vocab
 from undocs.errors import SourceError
@@ -26,17 +27,23 @@ SUPPORTED = {"en"}
 SCRIPT_SHARE = 0.3  # of the letters: a Russian text quoting an English title is still Russian
 
 
+@cache
+def _script_classes() -> dict[str, re.Pattern[str]]:
+    """Each script's code point ranges as one character class (a resolution has some 50,000 characters)."""
+    return {
+        language: re.compile("[" + "".join(f"{chr(start)}-{chr(end - 1)}" for start, end in ranges) + "]")
+        for language, ranges in vocab.load("languages")["scripts"].items()
+    }
+
+
 def _script(text: str) -> str:
-    letters = [char for char in text if char.isalpha()]
-    counts: Counter[str] = Counter()
-    for char in letters:
-        point = ord(char)
-        for language, ranges in vocab.load("languages")["scripts"].items():
-            if any(start <= point < end for start, end in ranges):
-                counts[language] += 1
-    if counts and letters:
+    letters = sum(map(str.isalpha, text))
+    counts = Counter(
+        {language: sum(map(str.isalpha, chars.findall(text))) for language, chars in _script_classes().items()}
+    )
+    if letters:
         language, count = counts.most_common(1)[0]
-        if count >= SCRIPT_SHARE * len(letters):
+        if count and count >= SCRIPT_SHARE * letters:
             return language
     return ""
 
