@@ -148,6 +148,8 @@ class ParsedDocument:
     votes: list[Vote] = field(default_factory=list)
     # The front matter as printed (symbol, session, agenda item, the draft adopted), on page 1.
     front_matter: str = ""
+    # Aligned with another version in the package (it names a previous version, or is one).
+    compared: bool = False
 
     def page_of(self, line: int) -> int:
         return self.pages.get(line, 1)

@@ -10,6 +10,7 @@ take it from their own text (symbol, title, body, session, date).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from undocs.errors import SourceError
@@ -106,7 +107,8 @@ def parse_entry(entry: ManifestEntry, root: Path) -> ParsedDocument:
         **{key: str(value) for key, value in metadata.items() if key != "document_id"},
         **origin,
     )
-    return _document(meta, parsed, path, line_count, session)
+    document = _document(meta, parsed, path, line_count, session)
+    return replace(document, compared=bool(meta.previous) or entry.has_later_version)
 
 
 def detect_type(lines: list[SourceLine]) -> str:

@@ -47,8 +47,9 @@ def change_rows(document_id: str, previous_id: str, changes: Sequence[ParagraphC
 
 
 class ParagraphChanges:
-    """The ``PER_PACKAGE`` builder: keeps each document's paragraphs (any may be another's
-    previous version, and documents come in id order), aligns each pair at the end.
+    """The ``PER_PACKAGE`` builder: keeps the paragraphs of the documents a pair compares (the
+    manifest says which: ``ParsedDocument.compared``; documents come in id order, so the earlier
+    version may come last), aligns each pair at the end. Other documents leave nothing here.
     """
 
     def __init__(self) -> None:
@@ -56,12 +57,13 @@ class ParagraphChanges:
         self.previous: dict[str, str] = {}
 
     def pick(self, analysis: Analysis) -> tuple[str, str, list[Paragraph]]:
-        meta = analysis.parsed.meta
-        return meta.document_id, meta.previous, analysis.parsed.paragraphs
+        parsed = analysis.parsed
+        return parsed.meta.document_id, parsed.meta.previous, parsed.paragraphs if parsed.compared else []
 
     def add(self, picked: tuple[str, str, list[Paragraph]]) -> None:
         document_id, previous, paragraphs = picked
-        self.paragraphs[document_id] = paragraphs
+        if paragraphs:
+            self.paragraphs[document_id] = paragraphs
         if previous:
             self.previous[document_id] = previous
 

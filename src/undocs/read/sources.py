@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jsonschema
@@ -34,6 +34,8 @@ class ManifestEntry:
     document_type: str
     encoding: str
     metadata: dict[str, object]
+    # Another entry names this one as its ``previous`` version: the build keeps its paragraphs to align.
+    has_later_version: bool = False
 
 
 def sha256_of(path: Path) -> str:
@@ -190,7 +192,8 @@ def load_manifest(manifest: Path = paths.MANIFEST) -> list[ManifestEntry]:
             ManifestEntry(document_id, path, actual, item["document_type"], item.get("encoding", "utf-8"), metadata)
         )
     _check_previous(entries, display, raw)
-    return entries
+    earlier = {entry.metadata.get("previous") for entry in entries}
+    return [replace(entry, has_later_version=entry.document_id in earlier) for entry in entries]
 
 
 def _check_previous(entries: list[ManifestEntry], display: str, raw: str) -> None:
