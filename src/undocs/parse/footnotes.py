@@ -82,12 +82,11 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
 def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The last one or two digits of a number, where a marker may be fused to it: ``59/3008`` is
     resolution 59/300 and note 8, ``Agenda 216`` note 6. Taken only where nothing else can be the
-    note's marker (see ``_last_resort``); a year standing as a word and a day before its month
-    are never cut."""
-    digits, after = text[start:end], text[end : end + CONTEXT]
+    note's marker (see ``_last_resort``); a year is never cut."""
+    digits, after = text[start:end], text[end : end + 2]
     if after[:1].isalnum() or after[:1] in {"/", "-", "–", "‑"} or (after[:1] in {".", ","} and after[1:2].isdigit()):
         return []
-    if (patterns.YEAR.match(digits) and text[start - 1 : start].isspace()) or patterns.MONTH_AFTER.match(after):
+    if patterns.YEAR.match(digits):
         return []
     return [
         _Candidate(end - size, end, int(digits[-size:]), False, fused_to_number=True)
@@ -206,9 +205,10 @@ def _last_resort(candidates: list[_Candidate], index: int, found: int | None, va
     )
     if found is not None and found < limit:
         return found
-    # The nearest to the next note's marker: numbers before it are more often just numbers.
-    fused = [p for p in range(index, limit) if candidates[p].fused_to_number and candidates[p].value == value]
-    return fused[-1] if fused else found
+    fused = (
+        p for p in range(index, limit) if candidates[p].fused_to_number and candidates[p].value == value
+    )
+    return next(fused, found)
 
 
 def _certain_after(candidates: list[_Candidate], weak: int, value: int) -> int:

@@ -110,8 +110,6 @@ NOT_MARKER_AFTER = re.compile(
     r"|(?:to|and|or)\s+\d|,\s*\d|(?:million|billion|trillion)\b|[ap]\.m\.|°|:)"
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-# A day of the month: "27 March" is no symbol with a note fused to it.
-MONTH_AFTER = re.compile(rf"^\s*(?:{MONTHS})")
 
 # --- text normalisation ----------------------------------------------------------------------
 SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,;:.)\]])")
