@@ -37,7 +37,6 @@ class _Candidate:
     end: int
     value: int
     strong: bool
-    fused_to_number: bool = False  # the tail of a number ("59/3008"): a last resort
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -49,7 +48,6 @@ def _candidates(text: str) -> list[_Candidate]:
         )
     for match in patterns.DIGIT_RUN.finditer(text):
         found.extend(_digit_candidates(text, match.start(), match.end()))
-        found.extend(_tail_candidates(text, match.start(), match.end()))
     return sorted(found, key=lambda candidate: (candidate.start, -candidate.end))
 
 
@@ -77,22 +75,6 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     ):
         found.append(_Candidate(start, end, int(digits), False))
     return found
-
-
-def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
-    """The last one or two digits of a number, where a marker may be fused to it: ``59/3008`` is
-    resolution 59/300 and note 8, ``Agenda 216`` note 6. Taken only where nothing else can be the
-    note's marker (see ``_last_resort``); a year is never cut."""
-    digits, after = text[start:end], text[end : end + 2]
-    if after[:1].isalnum() or after[:1] in {"/", "-", "–", "‑"} or (after[:1] in {".", ","} and after[1:2].isdigit()):
-        return []
-    if patterns.YEAR.match(digits):
-        return []
-    return [
-        _Candidate(end - size, end, int(digits[-size:]), False, fused_to_number=True)
-        for size in (1, 2)
-        if len(digits) > size and digits[-size] != "0"
-    ]
 
 
 def _fused_year(digits: str) -> bool:
@@ -127,8 +109,6 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
     highest = max(known, default=0)
     while True:
         found = _next(candidates, index, expected, expected in known)
-        if expected in known:
-            found = _last_resort(candidates, index, found, expected)
         if found is None:
             if expected > highest:
                 break
@@ -191,24 +171,9 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
     """
     for position in range(index, len(candidates)):
         candidate = candidates[position]
-        if candidate.value == value and not candidate.fused_to_number and (candidate.strong or note_exists):
+        if candidate.value == value and (candidate.strong or note_exists):
             return position if candidate.strong else _certain_after(candidates, position, value)
     return None
-
-
-def _last_resort(candidates: list[_Candidate], index: int, found: int | None, value: int) -> int | None:
-    """A marker fused to a number, for a note whose marker is found nowhere else before the next
-    note's certain marker: ``resolution 59/3008 and the reports ...,9`` is note 8 after 59/300."""
-    limit = next(
-        (p for p in range(index, len(candidates)) if candidates[p].strong and candidates[p].value == value + 1),
-        len(candidates),
-    )
-    if found is not None and found < limit:
-        return found
-    fused = (
-        p for p in range(index, limit) if candidates[p].fused_to_number and candidates[p].value == value
-    )
-    return next(fused, found)
 
 
 def _certain_after(candidates: list[_Candidate], weak: int, value: int) -> int:
