@@ -163,12 +163,29 @@ def _repeats(
 
 
 def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
-    """The index of the first candidate for ``value`` at or after ``index``."""
+    """The index of the first candidate for ``value`` at or after ``index``.
+
+    A weak candidate (a bare number after a space) gives way to a certain one for the same value
+    met before the next note's certain marker: "held from 2 to 4 May ... Peoples,2 and" is note 2
+    at "Peoples,".
+    """
     for position in range(index, len(candidates)):
         candidate = candidates[position]
         if candidate.value == value and (candidate.strong or note_exists):
-            return position
+            return position if candidate.strong else _certain_after(candidates, position, value)
     return None
+
+
+def _certain_after(candidates: list[_Candidate], weak: int, value: int) -> int:
+    """The first certain candidate for ``value`` after position ``weak``, before a certain one for
+    ``value + 1``; else ``weak`` itself."""
+    for position in range(weak + 1, len(candidates)):
+        candidate = candidates[position]
+        if candidate.strong and candidate.value == value + 1:
+            break
+        if candidate.strong and candidate.value == value:
+            return position
+    return weak
 
 
 def _strip_markers(

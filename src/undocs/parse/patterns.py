@@ -102,9 +102,12 @@ NOT_MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A number before ". Capital" numbers a list item ("...; 2. Accepted recommendations"): a note's
-# marker stands after the full stop, not before it.
+# marker stands after the full stop, not before it. A number that opens a range or a list
+# ("from 2 to 4 May", "on 9 and 10", "targets 9, 11"), counts ("3 million") or is a compound's
+# first half ("10-year", "2°C", "Panel 2:") is running text too.
 NOT_MARKER_AFTER = re.compile(
-    rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-–/]\d|\.\d|,\d{{3}}\b|\.\s+[A-Z])"
+    rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-‑–/]\w|\.\d|,\d{{3}}\b|\.\s+[A-Z]"
+    r"|(?:to|and|or)\s+\d|,\s*\d|(?:million|billion|trillion)\b|[ap]\.m\.|°|:)"
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 

@@ -107,8 +107,23 @@ def _cut_marks(raw: str) -> tuple[str, list[int]]:
     for piece in pieces[1:]:
         text = text.rstrip()  # the space before a marker goes: "this ²." is "this."
         offsets.append(len(text))
-        text += piece
+        text += _spaced(text, piece)
     return text.strip(), offsets
+
+
+def _spaced(before: str, after: str) -> str:
+    """``after`` with the space a print shows between a marker and the next word, where the XML
+    put it before the marker or left it out (``1994, ²in which``, ``Agreement²and``).
+
+    A single letter before the marker is left alone: there the XML cut a word (``t²he``).
+
+    >>> _spaced("of 1994,", "in which"), _spaced("Agreement", "and its"), _spaced("Reduction, t", "he")
+    (' in which', ' and its', 'he')
+    """
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if after[:1].isalpha() and (len(word) > 1 or not word[-1:].isalpha()) and word:
+        return f" {after}"
+    return after
 
 
 def _number(num: etree._Element | None) -> str:
