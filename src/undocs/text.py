@@ -15,6 +15,7 @@ from pathlib import Path
 SPACES = re.compile(r"[ \t\u00a0]+")
 LINE_END_HYPHEN = re.compile(r"(?<=\w)\s?-$")
 SUSPENDED_HYPHEN_NEXT = re.compile(r"^(?:and|or|to)\b")  # "victim- and survivor-centred" keeps its hyphen
+HEADING_WORDS = 30  # a heading is a short line: longer unpunctuated text is a table or a paragraph
 
 
 def squeeze(text: str) -> str:
