@@ -24,8 +24,8 @@ PAGE_NUMBER_LINE = re.compile(
 )
 # A UN document symbol: "A/C.3/80/L.29", "A/HRC/34/66/Add.1" (written once, used three ways).
 SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}"
-# A symbol standing alone on a line: the running header of a page.
-SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL})\*?\s*$")
+# A symbol standing alone on a line: the running header of a page ("A/RES/80/236 A-B" for a collection).
+SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL}(?:\s[A-Z](?:-[A-Z])?)?)\*?\s*$")
 # A symbol printed beside a running title, at the start or end of its line.
 SYMBOL_AT_EDGE = re.compile(rf"^\s*{SYMBOL}\s+|\s+{SYMBOL}\s*$")
 SYMBOL_IN_TEXT = re.compile(rf"\b(?P<symbol>{SYMBOL})")

@@ -24,7 +24,7 @@ from undocs.errors import SourceError
 from undocs.models import LineKind, Paragraph, SourceLine
 from undocs.parse import patterns, repair
 from undocs.parse.clean import CleanText, title_lines, title_text
-from undocs.text import HEADING_WORDS, join_lines, squeeze
+from undocs.text import HEADING_WORDS, TABLE_WORDS, join_lines, squeeze
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
@@ -155,6 +155,8 @@ class _Segmenter:
         if number:
             return self._operative(int(number.group("number")), stripped[number.end() :], line)
         sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub:
+            self._name_unit_before_list()
         if sub and self.top_id:
             return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
         if self.operative == 0 and self._in_main_text() and _opens_unnumbered_operative(stripped):
@@ -165,14 +167,18 @@ class _Segmenter:
             self.parts = [stripped]
             return True
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
-        if self.operative == 0 and opens and self._in_main_text() and not _leads(stripped):
+        part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
+        if self.operative == 0 and opens and self._in_main_text() and (part_title or not _leads(stripped)):
             # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
             self.levels = []
             self.top_id = f"pp{self.preambular + 1}"
             self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
             self.parts = [stripped]
             return True
-        if opens and (self.operative == 0 or (_leads(stripped) and self._after_heading())):
+        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
+        # one ("Proposed organization of work" is a title there, not a participle's clause).
+        leads = vocab.lead_phrase(stripped, "preambular") if self._in_annex() else _leads(stripped)
+        if opens and (self.operative == 0 or (leads and self._after_heading())):
             self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
@@ -183,6 +189,15 @@ class _Segmenter:
             self.parts = [stripped]
             return True
         return False
+
+    def _name_unit_before_list(self) -> None:
+        """An unnumbered unit before "(a)" is named now; a paragraph it becomes is what the list is under."""
+        unit = self.paragraphs[-1] if self.paragraphs else None
+        if unit is None or unit.paragraph_id not in (BODY_UNIT, ANNEX_UNIT):
+            return
+        self._close()
+        if unit is self.paragraphs[-1] and unit.paragraph_id.rsplit(".", 1)[-1].startswith("pp"):
+            self.top_id, self.levels = unit.paragraph_id, []
 
     def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
         """``8.`` opens paragraph 8 after paragraph 7 even when the text before it does not end.
@@ -412,7 +427,8 @@ class _Segmenter:
         section's number ("A. Pension Administration", with the table under it); one that ends as a sentence is a
         preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
         before it (a wrapped line that happened to follow a semicolon)."""
-        short = not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= HEADING_WORDS
+        longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
+        short = not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= longest
         if short or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
@@ -428,8 +444,8 @@ class _Segmenter:
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
         """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
-        a heading (a table's text): then it is a paragraph (``annex.pp1``)."""
-        if patterns.PARAGRAPH_END.search(paragraph.text) or len(paragraph.text.split()) > HEADING_WORDS:
+        any heading (a table's text): then it is a paragraph (``annex.pp1``)."""
+        if patterns.PARAGRAPH_END.search(paragraph.text) or len(paragraph.text.split()) > TABLE_WORDS:
             self.preambular += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:

@@ -33,7 +33,7 @@ from lxml import etree
 from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import Footnote, LineKind, Paragraph
-from undocs.text import HEADING_WORDS, squeeze
+from undocs.text import TABLE_WORDS, squeeze
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
@@ -44,6 +44,7 @@ SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
 SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.?$")  # a section's number: A., B., I, II.
 ROMAN = re.compile(r"[ivxl]+")
 BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
+LEADING_LABEL = re.compile(r"^\((?P<number>[a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # "(a) To act": a label left in the text
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
 AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
@@ -217,12 +218,7 @@ class _Reader:
         num = element.find("akn:num", NS)
         number = _number(num)
         if num is not None and SECTION_NUM.match(squeeze("".join(num.itertext()))):
-            # "A.", "II.": a section's number, as print sets it before a heading; a long line
-            # so numbered is a table's row and goes on with the paragraph before, as in print.
-            if _is_heading(element) or not self.paragraphs:
-                self.heading(element, squeeze("".join(num.itertext())))
-            else:
-                self._continuation(element)
+            self.heading(element, squeeze("".join(num.itertext())))  # "A.", "II.": a section's number
             return
         if HEADING_CLASS.match(element.get("class", "")) and not (
             (num is not None and num.text) or ""
@@ -249,6 +245,9 @@ class _Reader:
             return
         elif not self.operative_seen and "annex" not in self.prefix and _numbered_after(element):
             self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
+            return
+        elif (label_in_text := LEADING_LABEL.match(_plain_text(element))) and self.operative_seen:
+            self._labelled_in_text(element, label_in_text)
             return
         elif "annex" in self.prefix and _is_heading(element):
             self.heading(element)  # an annex's short unnumbered line that is no sentence: its title, a heading
@@ -283,6 +282,14 @@ class _Reader:
         self._body(
             element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, parent.depth + 1
         )
+
+    def _labelled_in_text(self, element: etree._Element, label: re.Match) -> None:
+        """An unnumbered paragraph whose text opens "(a) ...": the subparagraph that label numbers."""
+        before = len(self.paragraphs)
+        self._loose_point(element, label["number"], f"({label['number']})")
+        added = self.paragraphs[before]
+        added.text = added.text[label.end() :]
+        self._shift_notes(added.paragraph_id, -label.end())
 
     def _continuation(self, element: etree._Element) -> None:
         """An unnumbered paragraph after numbered ones: a number the markup left in the text
@@ -457,10 +464,10 @@ def _plain_text(element: etree._Element) -> str:
 
 
 def _is_heading(element: etree._Element) -> bool:
-    """A short unnumbered block that does not end as a sentence or clause: a heading, as the text
-    parser reads it (a table's long unpunctuated text is a paragraph)."""
+    """An unnumbered block of an annex that does not end as a sentence or clause: a heading, as the
+    text parser reads it (a table's long unpunctuated text is a paragraph)."""
     text = _plain_text(element)
-    return not text.endswith((",", ";", ":", ".")) and len(text.split()) <= HEADING_WORDS
+    return not text.endswith((",", ";", ":", ".")) and len(text.split()) <= TABLE_WORDS
 
 
 def _adopts_following(element: etree._Element) -> bool:
