@@ -33,7 +33,7 @@ from lxml import etree
 from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import Footnote, LineKind, Paragraph
-from undocs.text import TABLE_WORDS, squeeze
+from undocs.text import HEADING_WORDS, TABLE_WORDS, squeeze
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
@@ -195,6 +195,13 @@ class _Reader:
         """A ``<container>`` (or a bare ``<p>``) of the preamble; a ``<blockList>`` inside has items."""
         block_list = element if local(element) == "blockList" else element.find("akn:blockList", NS)
         if block_list is None:
+            if (
+                "annex" not in self.prefix
+                and _is_heading(element, HEADING_WORDS)
+                and _plain_text(element)[:1].isupper()
+            ):
+                self.heading(element)  # a short titled line without closing punctuation ("* * *" aside)
+                return
             blocks = [p for p in element.iter(f"{{{AKN}}}p") if not _inside_note(p, element)] or [element]
             self.add(self._next("pp"), "", self._section("preamble"), "", 1, _outermost(blocks))
             return
@@ -463,11 +470,11 @@ def _plain_text(element: etree._Element) -> str:
     return _cut_marks(_marked_text(element, []))[0]
 
 
-def _is_heading(element: etree._Element) -> bool:
-    """An unnumbered block of an annex that does not end as a sentence or clause: a heading, as the
-    text parser reads it (a table's long unpunctuated text is a paragraph)."""
+def _is_heading(element: etree._Element, longest: int = TABLE_WORDS) -> bool:
+    """An unnumbered block that does not end as a sentence or clause: a heading, as the text parser
+    reads it, up to ``longest`` words (an annex's long unpunctuated text is a table's)."""
     text = _plain_text(element)
-    return not text.endswith((",", ";", ":", ".")) and len(text.split()) <= TABLE_WORDS
+    return bool(text) and not text.endswith((",", ";", ":", ".")) and len(text.split()) <= longest
 
 
 def _adopts_following(element: etree._Element) -> bool:
