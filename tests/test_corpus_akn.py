@@ -11,6 +11,7 @@ from collections import Counter
 from functools import cache
 
 from corpus_data import AKN, requires_akn
+from undocs.parse.document import parse_file
 from undocs.parse.roundtrip import FORMS, Outcome, check, spread, xml_files
 
 SAMPLE = 40
@@ -42,3 +43,21 @@ def test_text_renderings_give_the_xml_structure() -> None:
     # The XML of 54/27 leaves paragraph 5's number in its text; read from the number, it prints back as 5.
     slip = next(outcome for outcome in outcomes() if outcome.file.endswith("A_HRC_RES_54_27E.xml"))
     assert slip.forms == {"one_per_line": "", "pdf_layout": ""}
+
+
+def test_parts_annexes_and_lone_operative_paragraphs_read_alike() -> None:
+    # 80/236 A and B: the text's part letters give a.* and b.*, as the XML does.
+    parts = check(next(AKN.glob("GA/80/A_RES_80_236AB*.xml")))
+    assert parts.forms == {"one_per_line": "", "pdf_layout": ""}, parts.details
+    # 75/246: "A. Pension Administration" is a heading (h8, its number once, the table under it
+    # with it), not an operative paragraph "opa" reading "A. A. Pension ...".
+    budget = parse_file(next(AKN.glob("GA/75/75_246_E.xml")))
+    heading = next(p for p in budget.paragraphs if p.paragraph_id == "h8")
+    assert heading.label == "A." and heading.text.startswith("Pension Administration Action Title of post")
+    assert not any(p.paragraph_id.startswith("op") and not p.paragraph_id[2:3].isdigit() for p in budget.paragraphs)
+    # 75/212: "(a) Appointment ..." left in the text of an annex is annex.op7.a, not annex.pp1.
+    agenda = {p.paragraph_id: p.text for p in parse_file(next(AKN.glob("GA/75/75_212_E.xml"))).paragraphs}
+    assert agenda["annex.op7.a"] == "Appointment of the members of the Credentials Committee;"
+    # S-32/1 tags "Adopts the political declaration ..." as preambular; printed, it is op1.
+    adopted = parse_file(next(AKN.glob("GA/75/A_RES_S-32_1*.xml"))).paragraphs
+    assert [p.paragraph_id for p in adopted[:2]] == ["title", "op1"] and adopted[1].text.startswith("Adopts")

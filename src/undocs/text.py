@@ -15,6 +15,9 @@ from pathlib import Path
 SPACES = re.compile(r"[ \t\u00a0]+")
 LINE_END_HYPHEN = re.compile(r"(?<=\w)\s?-$")
 SUSPENDED_HYPHEN_NEXT = re.compile(r"^(?:and|or|to)\b")  # "victim- and survivor-centred" keeps its hyphen
+HEADING_WORDS = 30  # a heading is a short line: longer unpunctuated text is a table or a paragraph
+# An annex's titles run long (53 words in the corpus); longer unpunctuated text there is a table's.
+TABLE_WORDS = 60
 
 
 def squeeze(text: str) -> str:

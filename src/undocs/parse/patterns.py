@@ -24,8 +24,8 @@ PAGE_NUMBER_LINE = re.compile(
 )
 # A UN document symbol: "A/C.3/80/L.29", "A/HRC/34/66/Add.1" (written once, used three ways).
 SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9]){2,}"
-# A symbol standing alone on a line: the running header of a page.
-SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL})\*?\s*$")
+# A symbol standing alone on a line: the running header of a page ("A/RES/80/236 A-B" for a collection).
+SYMBOL_LINE = re.compile(rf"^\s*(?:United Nations\s+)?(?P<symbol>{SYMBOL}(?:\s[A-Z](?:-[A-Z])?)?)\*?\s*$")
 # A symbol printed beside a running title, at the start or end of its line.
 SYMBOL_AT_EDGE = re.compile(rf"^\s*{SYMBOL}\s+|\s+{SYMBOL}\s*$")
 SYMBOL_IN_TEXT = re.compile(rf"\b(?P<symbol>{SYMBOL})")
@@ -56,6 +56,11 @@ PARTICIPLE_START = re.compile(
     r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
     r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
+# A part of a collection of resolutions (80/236 A and B): its letter alone on a line; its id prefix.
+PART_LINE = re.compile(r"^\s*(?P<letter>[A-Z])\s*$")
+PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
+# A section's number before its heading: "A. Pension Administration", "II. Background".
+SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.\s+\S")
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
 ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")

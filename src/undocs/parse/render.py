@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from undocs.models import ParsedDocument, SourceLine
 from undocs.parse.clean import clean
+from undocs.parse.patterns import PART_PREFIX
 from undocs.parse.segment import segment
 from undocs.text import join_lines
 
@@ -110,18 +111,23 @@ def with_markers(text: str, markers: list[tuple[int, str]]) -> str:
 def from_document(parsed: ParsedDocument, chapeau: str = "") -> Printed:
     """What a parsed resolution prints (from its XML, say), ready to be laid out as text again.
 
-    Headings (an annex's ``Annex`` line among them) print as lines of their own.
+    Headings (an annex's ``Annex`` line among them) print as lines of their own, and so does the
+    letter of each part of a collection (``A`` before ``a.pp1``).
     """
     markers: dict[str, list[tuple[int, str]]] = {}
     for note in parsed.footnotes:
         if note.marker_offset is not None:
             markers.setdefault(note.paragraph_id, []).append((note.marker_offset, note.footnote_id))
     paragraphs: list[tuple[str, str]] = []
-    title = ""
+    title, part = "", ""
     for paragraph in parsed.paragraphs:
         if paragraph.section == "title":
             title = paragraph.text
             continue
+        letter = PART_PREFIX.match(paragraph.paragraph_id)
+        if letter and letter["letter"] != part:
+            part = letter["letter"]
+            paragraphs.append(("", part.upper()))  # a part of a collection opens with its letter
         paragraphs.append((paragraph.label, with_markers(paragraph.text, markers.get(paragraph.paragraph_id, []))))
     front = [line for line in (parsed.meta.symbol, title or parsed.meta.title) if line]
     body = parsed.meta.body or "General Assembly"

@@ -24,12 +24,11 @@ from undocs.errors import SourceError
 from undocs.models import LineKind, Paragraph, SourceLine
 from undocs.parse import patterns, repair
 from undocs.parse.clean import CleanText, title_lines, title_text
-from undocs.text import join_lines, squeeze
+from undocs.text import HEADING_WORDS, TABLE_WORDS, join_lines, squeeze
 
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ANNEX_PREFIX = "annex."
 ANNEX_UNIT = "annex.unit"  # an annex's unnumbered unit until it is known to be a heading or a paragraph
-HEADING_WORDS = 30  # a heading is a short line: longer unpunctuated text is a table or a paragraph
 BODY_UNIT = "unit"  # an unnumbered line after a paragraph's end: a heading, or more of that paragraph
 
 
@@ -94,10 +93,13 @@ class _Segmenter:
         lines, left = repair.body_lines(self.cleaned.body, self.indent_marks_start)
         for body_line in lines:
             text, line = body_line.text, body_line.line
-            if not self.prefix and self._annex_starts(text):
+            if not self._in_annex() and self._annex_starts(text):
                 self._enter_annex()
-            opened = (
-                (self.prefix and self._open_annex_unit(text, line))
+            part = self._part_starts(text)
+            if part:
+                self._enter_part(text.strip().lower(), line)
+            opened = part or (
+                (self._in_annex() and self._open_annex_unit(text, line))
                 or self._open(text, line, body_line.block_start)
                 or self._open_body_unit(text, line, body_line.block_start)
             )
@@ -140,7 +142,8 @@ class _Segmenter:
         paragraph even when pdfminer left stray words at the end of the one before.
         """
         stripped = squeeze(text)  # pdfminer doubles spaces: "Seriously  concerned"
-        first = not self.paragraphs or self.paragraphs[-1].section == "title"
+        # Nothing read yet, or a new part just opened (its letter closed what went before).
+        first = not self.paragraphs or self.paragraphs[-1].section == "title" or not self.parts
         ended = first or self._ended()
         if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
             ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
@@ -152,24 +155,30 @@ class _Segmenter:
         if number:
             return self._operative(int(number.group("number")), stripped[number.end() :], line)
         sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub:
+            self._name_unit_before_list()
         if sub and self.top_id:
             return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
-        if self.operative == 0 and not self.prefix and _opens_unnumbered_operative(stripped):
+        if self.operative == 0 and self._in_main_text() and _opens_unnumbered_operative(stripped):
             # A resolution of one paragraph prints it without a number ("Adopts the following ...:").
             self.operative = 1
-            self.top_id = "op1"
-            self._add("op1", "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
+            self.top_id = f"{self.prefix}op1"
+            self._add(self.top_id, "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
             self.parts = [stripped]
             return True
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
-        if self.operative == 0 and opens and not self.prefix and not _leads(stripped):
+        part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
+        if self.operative == 0 and opens and self._in_main_text() and (part_title or not _leads(stripped)):
             # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
             self.levels = []
             self.top_id = f"pp{self.preambular + 1}"
             self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
             self.parts = [stripped]
             return True
-        if opens and (self.operative == 0 or (_leads(stripped) and self._after_heading())):
+        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
+        # one ("Proposed organization of work" is a title there, not a participle's clause).
+        leads = vocab.lead_phrase(stripped, "preambular") if self._in_annex() else _leads(stripped)
+        if opens and (self.operative == 0 or (leads and self._after_heading())):
             self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
@@ -180,6 +189,15 @@ class _Segmenter:
             self.parts = [stripped]
             return True
         return False
+
+    def _name_unit_before_list(self) -> None:
+        """An unnumbered unit before "(a)" is named now; a paragraph it becomes is what the list is under."""
+        unit = self.paragraphs[-1] if self.paragraphs else None
+        if unit is None or unit.paragraph_id not in (BODY_UNIT, ANNEX_UNIT):
+            return
+        self._close()
+        if unit is self.paragraphs[-1] and unit.paragraph_id.rsplit(".", 1)[-1].startswith("pp"):
+            self.top_id, self.levels = unit.paragraph_id, []
 
     def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
         """``8.`` opens paragraph 8 after paragraph 7 even when the text before it does not end.
@@ -243,7 +261,34 @@ class _Segmenter:
         return text.count("“") > text.count("”")
 
     def _section(self, section: str) -> str:
-        return "annex" if self.prefix else section
+        return "annex" if self._in_annex() else section
+
+    def _in_annex(self) -> bool:
+        return self.prefix.startswith(ANNEX_PREFIX)
+
+    def _in_main_text(self) -> bool:
+        """Before any run of numbering starts again, in the resolution or one part of a collection."""
+        return not self.prefix or bool(patterns.PART_PREFIX.fullmatch(self.prefix))
+
+    def _part_starts(self, text: str) -> bool:
+        """A line of one capital letter opens a part of a collection (80/236 A, B): ``A`` before
+        anything else of the body, each next letter after that only while parts are open."""
+        letter = patterns.PART_LINE.match(text)
+        if not letter or self._in_annex():
+            return False
+        if not self.prefix:
+            return letter["letter"] == "A" and all(p.section == "title" for p in self.paragraphs)
+        part = patterns.PART_PREFIX.match(self.prefix)
+        return bool(part) and ord(letter["letter"].lower()) == ord(part["letter"]) + 1
+
+    def _enter_part(self, letter: str, line: SourceLine) -> None:
+        """Ids of part A are ``a.pp1``, ``a.op1`` ...; each part numbers its paragraphs from 1."""
+        self._close()
+        self.cleaned.kinds[line.number] = LineKind.METADATA  # the letter is the part's name, not a paragraph
+        self.prefix, self.run_number = f"{letter}.", 1
+        self.operative = self.preambular = 0
+        self.levels = []
+        self.top_id = ""
 
     def _annex_starts(self, text: str) -> bool:
         """An ``Annex`` line, or the text a one-paragraph resolution adopts ("Adopts the following ...:")."""
@@ -378,10 +423,13 @@ class _Segmenter:
         self.parts = []
 
     def _name_body_unit(self, unit: Paragraph) -> None:
-        """A short unit without closing punctuation is a heading; one that ends as a sentence is a
+        """A short unit without closing punctuation is a heading, and so is one that opens with a
+        section's number ("A. Pension Administration", with the table under it); one that ends as a sentence is a
         preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
         before it (a wrapped line that happened to follow a semicolon)."""
-        if not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= HEADING_WORDS:
+        longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
+        short = not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= longest
+        if short or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
         if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
@@ -395,8 +443,9 @@ class _Segmenter:
         previous.line_end = max(previous.line_end, unit.line_end)
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
-        """An annex unit is a heading (``annex.h1``) unless it ends as a sentence (``annex.pp1``)."""
-        if patterns.PARAGRAPH_END.search(paragraph.text):
+        """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
+        any heading (a table's text): then it is a paragraph (``annex.pp1``)."""
+        if patterns.PARAGRAPH_END.search(paragraph.text) or len(paragraph.text.split()) > TABLE_WORDS:
             self.preambular += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:

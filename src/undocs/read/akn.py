@@ -33,7 +33,7 @@ from lxml import etree
 from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import Footnote, LineKind, Paragraph
-from undocs.text import squeeze
+from undocs.text import HEADING_WORDS, TABLE_WORDS, squeeze
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
@@ -41,8 +41,10 @@ NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is norma
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
 UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
 SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
+SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.?$")  # a section's number: A., B., I, II.
 ROMAN = re.compile(r"[ivxl]+")
 BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
+LEADING_LABEL = re.compile(r"^\((?P<number>[a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # "(a) To act": a label left in the text
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
 AGENDA_ITEM = re.compile(r"^Agenda item\s+", re.IGNORECASE)
@@ -195,13 +197,26 @@ class _Reader:
         text = squeeze(" ".join(_marked_text(note, []).split()))
         self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
-    def heading(self, element: etree._Element) -> None:
-        self.add(self._next("h"), "", "annex" if "annex" in self.prefix else "heading", "", 1, [element])
+    def heading(self, element: etree._Element, label: str = "") -> None:
+        paragraph_id = self.add(
+            self._next("h"), "", "annex" if "annex" in self.prefix else "heading", label, 1, [element]
+        )
+        added = self.paragraphs[-1]
+        if label and added.text.startswith(f"{label} "):  # <num>A.</num><heading>A. Pension ...: the number once
+            added.text = added.text[len(label) + 1 :]
+            self._shift_notes(paragraph_id, -len(label) - 1)
 
     def preambular(self, element: etree._Element) -> None:
         """A ``<container>`` (or a bare ``<p>``) of the preamble; a ``<blockList>`` inside has items."""
         block_list = element if local(element) == "blockList" else element.find("akn:blockList", NS)
         if block_list is None:
+            if (
+                "annex" not in self.prefix
+                and _is_heading(element, HEADING_WORDS)
+                and _plain_text(element)[:1].isupper()
+            ):
+                self.heading(element)  # a short titled line without closing punctuation ("* * *" aside)
+                return
             blocks = [p for p in element.iter(f"{{{AKN}}}p") if not _inside_note(p, element)] or [element]
             self.add(self._next("pp"), "", self._section("preamble"), "", 1, _outermost(blocks))
             return
@@ -224,6 +239,9 @@ class _Reader:
         """A ``<paragraph>``: ``op`` + its number; unnumbered, a preambular or lone operative paragraph."""
         num = element.find("akn:num", NS)
         number = _number(num)
+        if num is not None and SECTION_NUM.match(squeeze("".join(num.itertext()))):
+            self.heading(element, squeeze("".join(num.itertext())))  # "A.", "II.": a section's number
+            return
         if HEADING_CLASS.match(element.get("class", "")) and not (
             (num is not None and num.text) or ""
         ).strip().endswith("."):
@@ -250,8 +268,11 @@ class _Reader:
         elif not self.operative_seen and "annex" not in self.prefix and _numbered_after(element):
             self.preambular(element)  # a preambular paragraph the XML tags as a paragraph
             return
-        elif "annex" in self.prefix and not _plain_text(element).endswith((",", ";", ":", ".")):
-            self.heading(element)  # an annex's unnumbered line that is no sentence: its title, a heading
+        elif (label_in_text := LEADING_LABEL.match(_plain_text(element))) and self.operative_seen:
+            self._labelled_in_text(element, label_in_text)
+            return
+        elif "annex" in self.prefix and _is_heading(element):
+            self.heading(element)  # an annex's short unnumbered line that is no sentence: its title, a heading
             return
         elif "annex" in self.prefix:
             paragraph_id, label, section = self._next("pp"), "", "annex"
@@ -283,6 +304,14 @@ class _Reader:
         self._body(
             element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, parent.depth + 1
         )
+
+    def _labelled_in_text(self, element: etree._Element, label: re.Match) -> None:
+        """An unnumbered paragraph whose text opens "(a) ...": the subparagraph that label numbers."""
+        before = len(self.paragraphs)
+        self._loose_point(element, label["number"], f"({label['number']})")
+        added = self.paragraphs[before]
+        added.text = added.text[label.end() :]
+        self._shift_notes(added.paragraph_id, -label.end())
 
     def _continuation(self, element: etree._Element) -> None:
         """An unnumbered paragraph after numbered ones: a number the markup left in the text
@@ -321,11 +350,15 @@ class _Reader:
             if note.paragraph_id == paragraph_id and note.marker_offset is not None:
                 note.marker_offset = max(0, note.marker_offset + by)
 
-    def _rename(self, start: int, new: str) -> None:
+    def _rename(self, start: int, new: str, old: str = UNNUMBERED) -> None:
         """Give the paragraphs from ``start`` on (an unnumbered one and its subparagraphs) their id."""
 
         def renamed(paragraph_id: str) -> str:
-            return new + paragraph_id[len(UNNUMBERED) :] if paragraph_id.startswith(UNNUMBERED) else paragraph_id
+            return (
+                new + paragraph_id[len(old) :]
+                if paragraph_id.split(".")[: old.count(".") + 1] == old.split(".")
+                else paragraph_id
+            )
 
         for paragraph in self.paragraphs[start:]:
             self.ids.discard(paragraph.paragraph_id)
@@ -375,7 +408,26 @@ class _Reader:
             elif name == "mainBody":
                 self.main_body(child)
             elif name == "attachments":
+                self._lone_operative()
                 self.attachments(child)
+
+    def _lone_operative(self) -> None:
+        """A resolution without numbered paragraphs whose last preambular paragraph acts ("Adopts the
+        declaration ...", "Endorses ..."): the UN prints it as the one operative paragraph, ``op1``.
+        Some XML tags it as a preambular ``<container>``."""
+        last_pp = f"{self.prefix}pp{self.counts.get(f'{self.prefix}pp', 0)}"
+        start = next((i for i, p in enumerate(self.paragraphs) if p.paragraph_id == last_pp), None)
+        if self.operative_seen or start is None or any(p.depth == 1 for p in self.paragraphs[start + 1 :]):
+            return
+        last = self.paragraphs[start]
+        if vocab.lead_phrase(last.text, "preambular") or not vocab.lead_phrase(last.text, "operative"):
+            return
+        self.counts[f"{self.prefix}pp"] -= 1
+        for paragraph in self.paragraphs[start:]:
+            paragraph.section = "operative"
+        last.lead_phrase = vocab.lead_phrase(last.text, "operative")
+        self._rename(start, f"{self.prefix}op1", last_pp)
+        self.operative_seen = True
 
     def main_body(self, body: etree._Element) -> None:
         for child in _children(body):
@@ -394,7 +446,9 @@ class _Reader:
             elif name == "p" and not _plain_text(child):
                 self.heading(child)  # <p><num>I</num></p>: a section's number
             elif name in {"container", "p", "blockList"}:
-                if "annex" in self.prefix:
+                if "annex" in self.prefix and _is_heading(child):
+                    self.heading(child)
+                elif "annex" in self.prefix:
                     self.add(self._next("pp"), "", "annex", "", 1, [child])
                 elif self.operative_seen:
                     self._continuation(child)
@@ -402,10 +456,9 @@ class _Reader:
                     self.preambular(child)
 
     def attachments(self, attachments: etree._Element) -> None:
-        documents = [doc for doc in attachments.iter(f"{{{AKN}}}doc")]
-        for index, doc in enumerate(documents, start=1):
+        for doc in attachments.iter(f"{{{AKN}}}doc"):
             outer = self.prefix
-            self.prefix = "annex." if len(documents) == 1 else f"annex{index}."
+            self.prefix = "annex."  # Annex I, Annex II: one annex run, each "Annex II" line a heading in it
             operative_seen, self.operative_seen = self.operative_seen, True
             for title in doc.iterfind("akn:preface//akn:docTitle", NS):
                 self.heading(title)
@@ -430,6 +483,13 @@ def _outermost(blocks: list[etree._Element]) -> list[etree._Element]:
 
 def _plain_text(element: etree._Element) -> str:
     return _cut_marks(_marked_text(element, []))[0]
+
+
+def _is_heading(element: etree._Element, longest: int = TABLE_WORDS) -> bool:
+    """An unnumbered block that does not end as a sentence or clause: a heading, as the text parser
+    reads it, up to ``longest`` words (an annex's long unpunctuated text is a table's)."""
+    text = _plain_text(element)
+    return bool(text) and not text.endswith((",", ";", ":", ".")) and len(text.split()) <= longest
 
 
 def _adopts_following(element: etree._Element) -> bool:
