@@ -20,8 +20,9 @@ from undocs.parse.document import parse_file
 EXTRACTED = AKN.parent / "extracted"
 KNOWN = {
     # The Awaza Political Declaration, adopted by a one-paragraph resolution, numbers its own
-    # paragraphs from 1 inside the annex with no "Annex" line the text keeps.
-    "A_RES_80_3.pymupdf.txt": "operative paragraph number 1 is repeated",
+    # paragraphs from 1 inside the annex: PyMuPDF's text converts with other annex ids (its title
+    # and roman-numbered sections), the joined text stops on the numbering.
+    "A_RES_80_3.pymupdf.txt": "ids",
     "A_RES_80_3.railcar11.txt": "operative paragraph number 2 is repeated",
 }
 

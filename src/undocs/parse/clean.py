@@ -227,7 +227,8 @@ class _Classifier:
         # Text without page breaks (one paragraph per line) prints the running head wherever the
         # page turned: the title beside the symbol, in either order, perhaps over two lines.
         part = normalise(title)
-        if part == self.title and len(part) > 8:  # the whole title, alone: no paragraph is only that
+        # The whole title, alone: no paragraph is only that, but an annex may print it as its own title.
+        if part == self.title and len(part) > 8 and not self._after_annex_line():
             return True
         if title != text and len(part) > 8 and self.title.endswith(part):
             self._take_back_title_start(part)
@@ -235,6 +236,9 @@ class _Classifier:
             self.running_title = part if self.title.startswith(part) else ""
             return True
         return False
+
+    def _after_annex_line(self) -> bool:
+        return bool(self.result.body) and bool(patterns.ANNEX_LINE.match(self.result.body[-1].text))
 
     def _take_back_title_start(self, end: str) -> None:
         """The body lines (one or two) just before a running head's symbol that print the title,
