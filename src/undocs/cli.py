@@ -24,7 +24,7 @@ from undocs.export.redlines import write_comparison
 from undocs.export.release import JSON_SCHEMA, ReleaseFailed, json_text, release
 from undocs.parse.document import PARSER_TYPES, parse_entry, parse_file
 from undocs.progress import Progress
-from undocs.publish import batch, docs, guard, publishing
+from undocs.publish import batch, destination, docs, publishing
 from undocs.publish.metadata import MetadataError
 from undocs.publish.package import BuildSummary, ValidationFailed, build_package, validation_report
 from undocs.read import pdf
@@ -141,13 +141,13 @@ def command_convert(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace, cache: Path) -> int:
     files = [Path(file) for file in args.files]
     out = Path(args.out)
-    guard.check_out(out, args.force)
+    destination.check_out(out, args.force)
     parse = functools.partial(parse_file, parser=args.type, metadata=args.metadata)
 
     def build() -> BuildSummary:
         documents = _process_all(files, parse, files, cache, args.verbose)
         _refuse_duplicates(args.files, documents)
-        guard.check_kept(out, [cached.document_id for cached in documents], args.force)
+        destination.check_kept(out, [cached.document_id for cached in documents], args.force)
         return _build(documents, out, cache)
 
     summary = _build_retrying(build, len(files))

@@ -50,12 +50,6 @@ class CleanText:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalise(text: str) -> str:
-    """Fold runs of spaces; used to compare lines with the title. Case is kept: a running title
-    is printed capitalised as the title is, a sentence that quotes the title mid-way is not."""
-    return squeeze(text)
-
-
 def note_is_finished(text: str) -> bool:
     """A note ends with a full stop that is not an abbreviation's."""
     text = text.rstrip()
@@ -135,7 +129,9 @@ class _Classifier:
     def __init__(self, result: CleanText, symbol: str, title: str) -> None:
         self.result = result
         self.symbol = symbol
-        self.title = normalise(title)
+        # Compared with lines case and all: a running title is printed as the title is, a sentence
+        # quoting the title mid-way is not.
+        self.title = squeeze(title)
         self.in_notes = False
         self.in_header = False
         self.running_title = ""  # the part of the running title printed so far on this page
@@ -220,13 +216,13 @@ class _Classifier:
         # fight against tuberculosis A/RES/73/3"): it starts the title (or continues it), so body
         # text that merely quotes part of the title stays body text.
         title = patterns.SYMBOL_AT_EDGE.sub("", text)
-        running = f"{self.running_title} {normalise(title)}".strip()
+        running = f"{self.running_title} {squeeze(title)}".strip()
         if self.in_header and len(title.strip()) > 8 and self.title.startswith(running):
             self.running_title = running
             return True
         # Text without page breaks (one paragraph per line) prints the running head wherever the
         # page turned: the title beside the symbol, in either order, perhaps over two lines.
-        part = normalise(title)
+        part = squeeze(title)
         # The whole title, alone: no paragraph is only that, but an annex may print it as its own title.
         if part == self.title and len(part) > 8 and not self._after_annex_line():
             return True
@@ -245,10 +241,7 @@ class _Classifier:
         or its start, are furniture too."""
         for count in (1, 2):
             before = self.result.body[-count:]
-            if (
-                len(before) == count
-                and self.title == " ".join([*(normalise(line.text) for line in before), end]).strip()
-            ):
+            if len(before) == count and self.title == " ".join([*(squeeze(line.text) for line in before), end]).strip():
                 del self.result.body[-count:]
                 for line in before:
                     self.result.kinds[line.number] = LineKind.HEADER
