@@ -140,19 +140,37 @@ def test_marker_without_note_is_a_warning_with_its_line(repo_copy: Path, caplog:
 
 
 def test_note_without_marker_is_a_warning_with_its_line(repo_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
+    replace_seed(repo_copy, seed_with_line(repo_copy, 49, "Korea,2 ", "Korea, "))
+    assert main(["build", "--root", str(repo_copy)]) == 0
+    warnings = " ".join(record.getMessage() for record in caplog.records if record.levelname == "WARNING")
+    assert "line 131: note 2 has no marker in the body; attached to pp9, the paragraph printed before it" in warnings
+    note = published_note(repo_copy, "2")
+    assert note["text"] == "A/HRC/25/63."
+    assert (note["paragraph_id"], note["marker_found"], note["line_start"], note["line_end"]) == (
+        "pp9",
+        "false",
+        "131",
+        "131",
+    )
+
+
+def test_note_fused_to_a_number_is_read_with_a_warning(repo_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Without its own marker, note 1 must stand before note 2's: there the only number that can end
+    in its marker is 79/181 (79/18 and note 1), so the note is read there and the guess said."""
     replace_seed(repo_copy, seed_with_line(repo_copy, 24, "2025,1 ", "2025, "))
     assert main(["build", "--root", str(repo_copy)]) == 0
     warnings = " ".join(record.getMessage() for record in caplog.records if record.levelname == "WARNING")
-    assert "line 42: note 1 has no marker in the body; attached to pp4, the paragraph printed before it" in warnings
-    with (repo_copy / "data" / "footnotes.csv").open(encoding="utf-8", newline="") as handle:
-        note = next(row for row in csv.DictReader(handle) if row["footnote_id"] == "1")
-    assert note["text"].startswith("See Official Records")
-    assert (note["paragraph_id"], note["marker_found"], note["line_start"], note["line_end"]) == (
-        "pp4",
-        "false",
-        "42",
-        "44",
+    assert (
+        "line 16: note 1 has no marker of its own before note 2; read from the last digits of 79/181 in pp2."
+        in warnings
     )
+    note = published_note(repo_copy, "1")
+    assert (note["paragraph_id"], note["marker_found"], note["line_start"]) == ("pp2", "true", "42")
+
+
+def published_note(root: Path, number: str) -> dict[str, str]:
+    with (root / "data" / "footnotes.csv").open(encoding="utf-8", newline="") as handle:
+        return next(row for row in csv.DictReader(handle) if row["footnote_id"] == number)
 
 
 def test_manifest_missing_field(repo_copy: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -4,7 +4,9 @@ Markers are printed as superscripts, which a text extraction flattens: ``201931`
 2019 followed by note 31, ``Goals13`` is note 13, ``Korea;27`` is note 27. Notes are numbered in
 reading order, so marker ``n`` is searched for only after marker ``n - 1``; that sequence is
 what tells a marker from the numbers of the running text. Superscript digits (from a PDF) are
-certain markers.
+certain markers. A marker fused to the number it follows (``resolution 74/1673`` is 74/167 and
+note 3, ``Agenda 216``) cannot be told from the number alone: it is read so only where note ``n``
+has no other place before note ``n + 1``'s certain marker.
 
 ``attach`` returns new values (the paragraphs with their markers cut out, the notes, the
 warnings); the segmented paragraphs it is given are left as they were.
@@ -37,6 +39,7 @@ class _Candidate:
     end: int
     value: int
     strong: bool
+    tail: bool = False  # the last digits of a longer number: a marker only where nothing else fits
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -48,6 +51,7 @@ def _candidates(text: str) -> list[_Candidate]:
         )
     for match in patterns.DIGIT_RUN.finditer(text):
         found.extend(_digit_candidates(text, match.start(), match.end()))
+        found.extend(_tail_candidates(text, match.start(), match.end()))
     return sorted(found, key=lambda candidate: (candidate.start, -candidate.end))
 
 
@@ -60,13 +64,14 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     # "201931": 2019 and note 31; "2015–20303": 2030 and note 3
     found = [_Candidate(start + 4, end, int(digits[4:]), True)] if _fused_year(digits) else []
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
-    if before.endswith(("/", "-", "–")) or (before.endswith(".") and "/" in token):
-        return found  # "A/80/53", "Covid-19", "A/HRC/34/66/Add.1"
+    if before.endswith(("/", "-", "–")) or (before.endswith(".") and patterns.NUMBERED_BEFORE_POINT.search(token)):
+        return found  # "A/80/53", "Covid-19", "A/HRC/34/66/Add.1", "paragraph VII.22"
     if not before or len(digits) > 3:
         return found
     previous = before[-1]
     if not previous.isspace():
-        thousands = previous == "," and before[-2:-1].isdigit() and len(digits) == 3
+        # "2,000" groups thousands; "2004,126" and "5/14,120" cannot: a year or symbol, then note 126
+        thousands = previous == "," and len(digits) == 3 and bool(patterns.THOUSANDS_BEFORE.search(before))
         decimal = previous == "." and before[-2:-1].isdigit()
         if patterns.MARKER_FUSED_AFTER.search(previous) and not thousands and not decimal:
             found.append(_Candidate(start, end, int(digits), True))
@@ -75,6 +80,34 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     ):
         found.append(_Candidate(start, end, int(digits), False))
     return found
+
+
+def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
+    """The last one to three digits of a number that ends a word, each a possible marker fused to
+    it (``74/1673``, ``VIII.7441``), and a number after a point that ends its paragraph (``2019.3``).
+
+    >>> [(c.value, c.start) for c in _tail_candidates("resolution 74/1673 and", 14, 18)]
+    [(3, 17), (73, 16), (673, 15)]
+    """
+    after = text[end : end + 2]
+    if after[:1].isalnum() or after[:1] in {"/", "‑", "-", "–"} or (after[:1] in {".", ","} and after[1:2].isdigit()):
+        return []
+    before = text[max(0, start - CONTEXT) : start]
+    bare = before[-1:].isspace()  # a number standing alone, not part of a symbol ("74/1673")
+    if bare and (
+        patterns.NOT_MARKER_BEFORE.search(before) or patterns.NOT_MARKER_AFTER.match(text[end : end + CONTEXT])
+    ):
+        return []  # "of 29 March", "on 16 and 17 November": a number of the running text
+    digits = text[start:end]
+    if patterns.YEAR.match(digits) and not before[-1:].isalnum() and before[-1:] not in {"/", ".", "‑", "-"}:
+        return []  # "in 2025": a year, not 202 and note 5 (but "71/2057" is 71/205 and note 7)
+    if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] == "." and after[:1] in {"", "\n"}:
+        return [_Candidate(start, end, int(digits), False, tail=True)] if digits[0] != "0" else []
+    return [
+        _Candidate(end - size, end, int(digits[-size:]), False, tail=True)
+        for size in range(1, min(4, len(digits)))
+        if digits[-size] != "0"
+    ]
 
 
 def _fused_year(digits: str) -> bool:
@@ -103,7 +136,8 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
     for text in texts:
         offsets.append(position)
         position += len(text) + 1
-    candidates = _candidates("\n".join(texts))
+    joined = "\n".join(texts)
+    candidates = _candidates(joined)
     placed: dict[int, tuple[int, _Candidate]] = {}
     index, expected = 0, last + 1
     highest = max(known, default=0)
@@ -122,13 +156,11 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
     markers: list[tuple[int | None, int, _Candidate]] = [
         (number, paragraph_index, candidate) for number, (paragraph_index, candidate) in placed.items()
     ]
-    markers += [
-        (None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, "\n".join(texts))
-    ]
+    markers += [(None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, joined)]
     texts, positions = _strip_markers(body, offsets, markers)
     new = {id(paragraph): replace(paragraph, text=text) for paragraph, text in zip(body, texts, strict=True)}
     paragraphs = [new.get(id(paragraph), paragraph) for paragraph in paragraphs]
-    warnings: list[str] = []
+    warnings = [_tail_warning(body[i], number, joined, c) for number, (i, c) in sorted(placed.items()) if c.tail]
     footnotes = _footnotes(paragraphs, [new[id(paragraph)] for paragraph in body], notes, placed, warnings)
     footnotes = [replace(note, marker_offset=positions.get(note.footnote_id)) for note in footnotes]
     star = [number for number in notes if not number.isdigit()]
@@ -136,6 +168,15 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
         paragraphs, note = _star_note(paragraphs, notes[number])
         footnotes.insert(0, note)
     return Attached(paragraphs, footnotes, warnings)
+
+
+def _tail_warning(paragraph: Paragraph, number: int, text: str, candidate: _Candidate) -> str:
+    printed = patterns.NUMBER_BEFORE.search(text, 0, candidate.end)
+    return (
+        f"line {paragraph.line_start}: note {number} has no marker of its own before note {number + 1}; "
+        f"read from the last digits of {printed.group() if printed else candidate.value} in {paragraph.paragraph_id}. "
+        "Fix: if the note belongs elsewhere, print its marker apart from the number"
+    )
 
 
 def _repeats(
@@ -167,13 +208,36 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
 
     A weak candidate (a bare number after a space) gives way to a certain one for the same value
     met before the next note's certain marker: "held from 2 to 4 May ... Peoples,2 and" is note 2
-    at "Peoples,".
+    at "Peoples,". A note with no place before the next note's certain marker takes the tail of a
+    number before the next note's marker (``resolution 74/1673 and ...,4``).
     """
+    found = _plain(candidates, index, value, note_exists)
+    if note_exists and (found is None or _certain_between(candidates, index, found, value + 1)):
+        tail = _tail_before(candidates, index, _plain(candidates, index, value + 1, True), value)
+        return found if tail is None else tail
+    return found
+
+
+def _plain(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
     for position in range(index, len(candidates)):
         candidate = candidates[position]
-        if candidate.value == value and (candidate.strong or note_exists):
+        if candidate.value == value and not candidate.tail and (candidate.strong or note_exists):
             return position if candidate.strong else _certain_after(candidates, position, value)
     return None
+
+
+def _certain_between(candidates: list[_Candidate], start: int, end: int, value: int) -> bool:
+    return any(c.strong and c.value == value for c in candidates[start:end])
+
+
+def _tail_before(candidates: list[_Candidate], start: int, end: int | None, value: int) -> int | None:
+    """A number's tail in ``candidates[start:end]`` that may be note ``value``: the last one before
+    the next note's marker (``74/17 of 9 December 2019 and 71/2057 and 72/190,8``), the first one
+    when the next note's place is unknown (``end`` None)."""
+    tails = [p for p in range(start, end or len(candidates)) if candidates[p].tail and candidates[p].value == value]
+    if not tails:
+        return None
+    return tails[0] if end is None else tails[-1]
 
 
 def _certain_after(candidates: list[_Candidate], weak: int, value: int) -> int:

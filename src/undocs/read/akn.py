@@ -108,9 +108,22 @@ def _cut_marks(raw: str) -> tuple[str, list[int]]:
     text, offsets = pieces[0], []
     for piece in pieces[1:]:
         text = text.rstrip()  # the space before a marker goes: "this ²." is "this."
-        offsets.append(len(text))
+        offsets.append(_marker_place(text, piece))
         text += _spaced(text, piece)
     return text.strip(), offsets
+
+
+def _marker_place(before: str, after: str) -> int:
+    """Where a marker stands: the end of ``before``; where the XML cut a word (``world”, t²he``), the
+    end of the word before the cut one, as the printed resolution shows it (``world”,² the``).
+
+    >>> _marker_place("world”, t", "he Programme"), _marker_place("Agreement", "and")
+    (7, 9)
+    """
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if len(word) == 1 and word.isalpha() and after[:1].isalpha():
+        return len(before[:-1].rstrip())
+    return len(before)
 
 
 def _spaced(before: str, after: str) -> str:
