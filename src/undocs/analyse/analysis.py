@@ -25,6 +25,7 @@ from undocs.analyse.reconcile import mismatches, reconcile
 from undocs.analyse.themes import paragraph_tags
 from undocs.analyse.treaties import treaty_references
 from undocs.models import Analysis, Figure, Paragraph, ParsedDocument
+from undocs.read.language import SUPPORTED
 from undocs.read.states import iso3
 
 
@@ -33,13 +34,14 @@ def analyse(parsed: ParsedDocument) -> Analysis:
     citations = document_citations(parsed)
     checked, links = reconcile(parsed, citations)
     treaties = treaty_references(parsed, citations)
+    # Asks, figures and themes read English words; another language's document (from XML, its
+    # structure read) has none, and the reader's warning says so.
+    english = parsed.meta.language in SUPPORTED
     # An analyser failing on one paragraph leaves that paragraph out with a warning (``guard``).
-    asks = document_asks(parsed)
+    asks = document_asks(parsed) if english else []
     state_code = iso3(state_concerned(parsed.meta.title))
-    figures = {
-        paragraph.paragraph_id: found
-        for paragraph, found in each_paragraph(parsed, "figures", partial(_figures, state_code))
-    }
+    read = each_paragraph(parsed, "figures", partial(_figures, state_code)) if english else []
+    figures = {paragraph.paragraph_id: found for paragraph, found in read}
     warnings = list(parsed.warnings)
     for warning in mismatches(checked, links) + treaties.warnings:
         message = f"{parsed.meta.source_path}: {warning}"
@@ -53,7 +55,7 @@ def analyse(parsed: ParsedDocument) -> Analysis:
         unlisted_treaties=treaties.unlisted,
         asks=asks,
         figures=figures,
-        tags=paragraph_tags(parsed.paragraphs),
+        tags=paragraph_tags(parsed.paragraphs) if english else {},
         warnings=warnings,
     )
 

@@ -75,8 +75,10 @@ def _read_xml(file: Path, path: str, metadata_file: Path | None) -> tuple[Parsed
     """An AKN4UN file as the parsers' records, with its session's metadata when a file is given."""
     read = akn.read_akn(file, path)
     body = "\n".join(paragraph.text for paragraph in read.paragraphs)
-    read.facts["language"] = language.refuse_unsupported(body, path, read.facts.get("language", ""))
-    parsed = ParsedText(read.paragraphs, read.footnotes, [], read.kinds, read.warnings, read.facts)
+    # The XML's elements give the structure in any language; only the English-reading analysers wait.
+    read.facts["language"] = language.detect(body) or read.facts.get("language", "") or "en"
+    warnings = read.warnings + language.structure_only(read.facts["language"])
+    parsed = ParsedText(read.paragraphs, read.footnotes, [], read.kinds, warnings, read.facts)
     session = SessionFacts()
     if metadata_file is not None:
         session = session_facts(metadata_file, read.facts.get("symbol", ""), relative(metadata_file))

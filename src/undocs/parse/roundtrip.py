@@ -17,6 +17,7 @@ from undocs.models import ParsedDocument
 from undocs.parse import render
 from undocs.parse.document import parse_file
 from undocs.parse.resolution import parse_resolution
+from undocs.read.language import SUPPORTED, name
 from undocs.read.sources import decode_lines
 
 FORMS = ("one_per_line", "pdf_layout")
@@ -102,6 +103,10 @@ def check(file: Path) -> Outcome:
         parsed = parse_file(file)
     except SourceError as error:
         outcome.xml = _kind_of_error(str(error))
+        return outcome
+    if parsed.meta.language not in SUPPORTED:
+        reason = f"not compared: the text parser reads English only, the XML is in {name(parsed.meta.language)}"
+        outcome.forms = dict.fromkeys(FORMS, reason)
         return outcome
     for form in FORMS:
         try:

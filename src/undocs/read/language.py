@@ -81,3 +81,17 @@ def refuse_unsupported(text: str, path: str, declared: str = "") -> str:
             1,
         )
     return language
+
+
+def structure_only(code: str) -> list[str]:
+    """The warning for a document whose structure is read (from XML) but whose words are not.
+
+    >>> structure_only("en"), structure_only("fr")[0].split(":")[1]
+    ([], ' the document is in French')
+    """
+    if code in SUPPORTED:
+        return []
+    return [
+        f"line 1: the document is in {name(code)}: its paragraphs, notes and metadata are read from the "
+        "XML's structure; asks, figures and themes are read in English only and are left out"
+    ]
