@@ -34,9 +34,9 @@ def test_every_link_of_the_corpus_pdfs_matches_the_citation_on_its_page() -> Non
 def test_a_note_running_onto_the_next_page_is_confirmed_by_that_page_s_links() -> None:
     document = parsed("A_RES_73_6.pdf")
     checked, _ = reconcile(document, document_citations(document))
-    reports = [c for c in checked if c.citation.symbol.startswith("A/AC.105/11")]
-    # Note 6 lists twenty reports of the Committee on the Peaceful Uses of Outer Space.
-    assert len(reports) == 20 and all(c.link_confirmed for c in reports)
+    # Note 6 lists nineteen reports of the Committee on the Peaceful Uses of Outer Space.
+    reports = [c for c in checked if c.citation.symbol.startswith("A/AC.105/11") and c.citation.footnote_id == "6"]
+    assert len(reports) == 19 and all(c.link_confirmed for c in reports)
     assert {c.citation.symbol for c in reports if c.pages == {3, 4}} >= {"A/AC.105/1168", "A/AC.105/1181"}
 
 
@@ -99,3 +99,13 @@ def test_party_statement_in_lower_case() -> None:
     mindful = xml_paragraph("GA/79/A_RES_79_181-*.xml", "is a party to the International Covenant")
     statements = {m.treaty_id: m.party_statement for m in names_in(mindful)}
     assert statements == {"iccpr": "the Democratic People’s Republic of Korea is a party to"}
+
+
+@requires_corpus
+def test_a_note_cited_again_cites_its_sources_in_each_paragraph() -> None:
+    """73/6 prints note 2 (resolution 70/1) in pp5, and its marker again in op1 and op4."""
+    document = parsed("A_RES_73_6.pdf")
+    again = {note.footnote_id: note.cited_again_in for note in document.footnotes if note.cited_again_in}
+    assert again == {"1": ("pp22",), "2": ("op1", "op4")}
+    agenda = [c.paragraph_id for c in document_citations(document) if c.symbol == "A/RES/70/1" and c.footnote_id == "2"]
+    assert agenda == ["pp5", "op1", "op4"]

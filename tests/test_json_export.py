@@ -65,6 +65,7 @@ def test_footnotes_inline_under_the_paragraph_of_their_marker(documents: dict[st
         "footnote_id": "2",
         "text": "A/HRC/25/63.",
         "marker_found": True,
+        "cited_again_in": None,
         "line_start": 131,
         "line_end": 131,
         "footnote_key": "a-c-3-80-l-29:2",

@@ -32,7 +32,7 @@ def test_r_reads_every_resource_with_schema_types() -> None:
     assert lines[:3] == [
         "documents: 2 rows, 20 columns (cccccicDcccccccccccc), key document_id",
         "paragraphs: 103 rows, 13 columns (ccccccciiccii), key document_id+paragraph_id",
-        "footnotes: 37 rows, 8 columns (ccccliic), key document_id+footnote_id",
+        "footnotes: 37 rows, 9 columns (cccclciic), key document_id+footnote_id",
     ]
 
 

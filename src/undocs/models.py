@@ -83,6 +83,8 @@ class Footnote:
     marker_found: bool = True
     # Where the marker stood in the paragraph's text (after markers are cut out); None without one.
     marker_offset: int | None = None
+    # Later paragraphs whose text prints the note's marker again (it cites the note there too).
+    cited_again_in: tuple[str, ...] = ()
 
 
 @dataclass

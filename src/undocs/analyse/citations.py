@@ -215,24 +215,25 @@ def document_citations(parsed: ParsedDocument) -> list[Citation]:
     context = Context(default_body(parsed))
     notes = resolve_notes(parsed.footnotes)  # in note order, so Ibid. finds the note before it
     by_paragraph: dict[str, list[ResolvedNote]] = {}
-    for note in notes:
-        by_paragraph.setdefault(note.footnote.paragraph_id, []).append(note)
+    for note in notes:  # a note cited again in a later paragraph cites its sources there too
+        for paragraph_id in (note.footnote.paragraph_id, *note.footnote.cited_again_in):
+            by_paragraph.setdefault(paragraph_id, []).append(note)
     citations = []
     for paragraph in parsed.paragraphs:
         for citation in find(paragraph.text, context):
             citations.append(replace(citation, paragraph_id=paragraph.paragraph_id))
         for note in by_paragraph.get(paragraph.paragraph_id, []):
-            citations += [_in_note(citation, note) for citation in find(note.text, context)]
+            citations += [_in_note(citation, note, paragraph.paragraph_id) for citation in find(note.text, context)]
     return citations
 
 
-def _in_note(citation: Citation, note: ResolvedNote) -> Citation:
+def _in_note(citation: Citation, note: ResolvedNote, paragraph_id: str) -> Citation:
     written = note.footnote.text
     # A citation an Ibid. repeats is written "Ibid." (or "Ibid., vol. 606, ...") in this note.
     as_written = citation.as_written if citation.as_written in written else written
     return replace(
         citation,
-        paragraph_id=note.footnote.paragraph_id,
+        paragraph_id=paragraph_id,
         footnote_id=note.footnote.footnote_id,
         as_written=as_written,
         signal=note.signal,

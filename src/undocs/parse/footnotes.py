@@ -156,13 +156,18 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
     markers: list[tuple[int | None, int, _Candidate]] = [
         (number, paragraph_index, candidate) for number, (paragraph_index, candidate) in placed.items()
     ]
-    markers += [(None, index, candidate) for index, candidate in _repeats(candidates, offsets, placed, joined)]
+    repeats = _repeats(candidates, offsets, placed, joined)
+    markers += [(None, index, candidate) for index, candidate in repeats]
     texts, positions = _strip_markers(body, offsets, markers)
     new = {id(paragraph): replace(paragraph, text=text) for paragraph, text in zip(body, texts, strict=True)}
     paragraphs = [new.get(id(paragraph), paragraph) for paragraph in paragraphs]
     warnings = [_tail_warning(body[i], number, joined, c) for number, (i, c) in sorted(placed.items()) if c.tail]
     footnotes = _footnotes(paragraphs, [new[id(paragraph)] for paragraph in body], notes, placed, warnings)
-    footnotes = [replace(note, marker_offset=positions.get(note.footnote_id)) for note in footnotes]
+    again = _cited_again(body, placed, repeats)
+    footnotes = [
+        replace(note, marker_offset=positions.get(note.footnote_id), cited_again_in=again.get(note.footnote_id, ()))
+        for note in footnotes
+    ]
     star = [number for number in notes if not number.isdigit()]
     for number in star:
         paragraphs, note = _star_note(paragraphs, notes[number])
@@ -201,6 +206,19 @@ def _repeats(
             repeats.append((paragraph_index, candidate))
             taken.append(candidate)
     return repeats
+
+
+def _cited_again(
+    body: list[Paragraph], placed: dict[int, tuple[int, _Candidate]], repeats: list[tuple[int, _Candidate]]
+) -> dict[str, tuple[str, ...]]:
+    """Each note's later paragraphs where its marker is printed again, in order, each once."""
+    again: dict[str, list[str]] = {}
+    for paragraph_index, candidate in repeats:
+        paragraph_id = body[paragraph_index].paragraph_id
+        ids = again.setdefault(str(candidate.value), [])
+        if paragraph_id != body[placed[candidate.value][0]].paragraph_id and paragraph_id not in ids:
+            ids.append(paragraph_id)
+    return {number: tuple(ids) for number, ids in again.items() if ids}
 
 
 def _next(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:

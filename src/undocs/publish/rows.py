@@ -99,6 +99,7 @@ def footnote_row(document_id: str, note: Footnote) -> Row:
         "paragraph_id": note.paragraph_id,
         "text": note.text,
         "marker_found": note.marker_found,
+        "cited_again_in": " ".join(note.cited_again_in),
         "line_start": note.line_start,
         "line_end": note.line_end,
         "footnote_key": footnote_key(document_id, note.footnote_id),
