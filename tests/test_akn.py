@@ -146,7 +146,10 @@ def test_other_languages_convert_from_their_structure(
     assert main(["convert", str(AKN / file), "--out", str(tmp_path)]) == 0
     assert f"line 1: the document is in {language}: its paragraphs, notes and metadata are read" in caplog.text
     with (tmp_path / "data" / "documents.csv").open(encoding="utf-8", newline="") as handle:
-        assert next(csv.DictReader(handle))["language"] == code
+        document = next(csv.DictReader(handle))
+    # A language version is a document of its own, beside the English one in a package.
+    assert (document["document_id"], document["language"]) == (f"a-hrc-res-57-18-{code}", code)
+    assert document["url"] == f"https://docs.un.org/{code}/A/HRC/RES/57/18"
     with (tmp_path / "data" / "paragraphs.csv").open(encoding="utf-8", newline="") as handle:
         paragraphs = {row["paragraph_id"]: row["text"] for row in csv.DictReader(handle)}
     assert paragraphs["pp1"].lower().startswith(pp1.lower())

@@ -189,8 +189,11 @@ def _xml_file(file: Path, path: str, document_id: str | None, metadata_file: Pat
     parsed, line_count, session = _read_xml(file, path, metadata_file)
     facts = parsed.facts
     symbol = facts.get("symbol", "")
+    language = facts.get("language", "en")
+    # Each language version is a document of its own: A/RES/75/274 in French is a-res-75-274-fr.
+    own_id = slug(symbol or file.stem) + ("" if language == "en" else f"-{language}")
     meta = DocumentMeta(
-        document_id=document_id or slug(symbol or file.stem),
+        document_id=document_id or own_id,
         source_path=path,
         source_sha256=sha256_of(file),
         document_type="resolution",
@@ -200,9 +203,9 @@ def _xml_file(file: Path, path: str, document_id: str | None, metadata_file: Pat
         session=facts.get("session", ""),
         agenda_item=facts.get("agenda_item", ""),
         date=facts.get("date", ""),
-        language=facts.get("language", "en"),
+        language=language,
         publisher="United Nations" if symbol else "",
-        url=f"https://docs.un.org/en/{symbol}" if symbol else "",
+        url=f"https://docs.un.org/{language}/{symbol}" if symbol else "",
         source_format="xml",
         **session.facts,
     )
