@@ -30,7 +30,6 @@ from undocs import paths
 from undocs.export.json_export import document_json_schema, nested_documents
 from undocs.export.reader import DESCRIPTOR, read_package
 from undocs.export.redlines import write_redlines
-from undocs.export.xlsx_export import workbook_entries
 from undocs.publish import docs
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # zip cannot store times before 1980; any fixed one keeps builds identical
@@ -135,6 +134,9 @@ def release(folder: Path, out: Path) -> ReleaseSummary:
         path.write_text(json_text(document), encoding="utf-8")
         written.append(path)
     workbook = out / f"{descriptor['name']}.xlsx"
+    # Imported here: openpyxl (and numpy under it) would add 0.2 s to the start of every command.
+    from undocs.export.xlsx_export import workbook_entries
+
     write_zip(workbook, workbook_entries(descriptor, tables))
     if formulas := formula_cells(workbook):
         raise ReleaseFailed(f"{workbook}: formula cells {', '.join(formulas[:10])}")
