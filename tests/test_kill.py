@@ -2,7 +2,7 @@
 never a mix that passes for a package; its workers die with it; its staging folder goes next run.
 
 The build runs in a child process that kills itself just before its Nth file move (a hook on
-``os.replace`` between the moves), or while it stages rows with its validator worker alive.
+``os.replace`` between the moves), or as its first document is ready, the pool's workers alive.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from undocs.publish import package, publishing
 KILLER = """
 import os, signal, sys
 from multiprocessing import active_children
-from undocs.publish import package
+from undocs.progress import Progress
 point, record = int(sys.argv[1]), sys.argv[2]
 real, moves = os.replace, []
 
@@ -34,7 +34,7 @@ def replace(source, destination):
         moves.append(source)
     real(source, destination)
 
-def write(self, unit):  # point -1: killed while staging, its worker alive
+def done(self, *args):  # point -1: killed as the first document is ready, its pool's workers alive
     with open(record, "w") as handle:
         handle.write(" ".join(str(child.pid) for child in active_children()))
     os.kill(os.getpid(), signal.SIGKILL)
@@ -42,7 +42,7 @@ def write(self, unit):  # point -1: killed while staging, its worker alive
 publishing_journal = ".publishing"
 os.replace = replace
 if point < 0:
-    package.Staged.write = write
+    Progress.done = done
 from undocs.cli import main
 sys.exit(main(sys.argv[3:]))
 """
@@ -97,16 +97,16 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to see the workers")
-def test_workers_die_with_a_killed_build(changed: Path, tmp_path: Path) -> None:
-    old = snapshot(changed)
+def test_workers_die_with_a_killed_build(repo_copy: Path, tmp_path: Path) -> None:
+    old = snapshot(repo_copy)
     record = tmp_path / "children"
-    killed_build(changed, -1, record)
+    killed_build(repo_copy, -1, record)  # a cold cache: both sources go to the pool
     children = [int(pid) for pid in record.read_text().split()]
-    assert children  # the validator worker was running
+    assert children  # the pool's workers were running
     deadline = time.monotonic() + 10
     while any(_running(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in children if _running(pid)]
-    assert snapshot(changed) == old and list(changed.glob(".staging-*"))
-    assert main(["-q", "build", "--root", str(changed)]) == 0
-    assert not list(changed.glob(".staging-*"))
+    assert snapshot(repo_copy) == old
+    assert main(["-q", "build", "--root", str(repo_copy)]) == 0
+    assert not list(repo_copy.glob(".staging-*"))

@@ -109,9 +109,9 @@ def test_a_rebuild_validates_only_what_changed(repo_copy: Path, monkeypatch) -> 
     fresh: list[list[str]] = []
     check = package.check
 
-    def recording(folder: Path, staged: package.Staged, validator) -> list[str]:
+    def recording(folder: Path, staged: package.Staged) -> list[str]:
         fresh.append(list(staged.fresh))
-        return check(folder, staged, validator)
+        return check(folder, staged)
 
     monkeypatch.setattr(package, "check", recording)
     assert main(["-q", "build", "--root", str(repo_copy)]) == 0

@@ -3,13 +3,13 @@
 Nothing published is touched until the staged package validates; a failed build leaves the
 last good ``data/`` and ``datapackage.json`` as they were. Rows are written as each document
 is read, and validated in two parts that together make frictionless's validation of the whole
-package: frictionless checks the cells and types of the rows of every document (and the package
-tables, and the descriptor) whose exact bytes it has not passed before under the same schemas,
-given a descriptor without keys (``metadata.without_keys``), so it builds no key lookups; and
-``integrity`` checks primary keys, unique fields and foreign keys across all rows. What passed is remembered in the cache, so a
-rebuild after one source changed runs frictionless on that document's rows only. When either
-part finds a problem, frictionless validates the whole staged package, so the errors reported
-are its own, with row numbers in the files as staged.
+package: frictionless's own cell readers check each row of every document (and the package
+tables) whose exact bytes they have not passed before under the same schemas (``cells``), and
+frictionless checks the descriptor; ``integrity`` checks primary keys, unique fields and foreign
+keys across all rows. What passed is remembered in the cache, so a rebuild after one source
+changed checks that document's rows only. When either part finds a problem, frictionless
+validates the whole staged package, so the errors reported are its own, with row numbers in the
+files as staged.
 """
 
 from __future__ import annotations
@@ -19,26 +19,20 @@ import json
 import logging
 import shutil
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import TextIO
 
-from undocs import workers
 from undocs.models import Analysed, Unit
 from undocs.publish import metadata, publishing
+from undocs.publish.cells import CellCheck, descriptor_problems
 from undocs.publish.integrity import KeyIndex
 from undocs.publish.tables import header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
-# Inside the staging folder: the rows frictionless has not passed before, as a package of their own,
-# described in parts (part1.json, ...) that frictionless validates side by side, one per core.
-UNVALIDATED = "unvalidated"
-VALIDATORS = 2
-# Below this many bytes of new rows a second validator costs more (its frictionless import) than it saves.
-SPLIT_BYTES = 2_000_000
 
 
 class ValidationFailed(Exception):
@@ -143,26 +137,6 @@ def validate(folder: Path, skip_errors: tuple[str, ...] = (), descriptor: str = 
     return validation_report(folder, skip_errors, descriptor).errors
 
 
-def parts(descriptor: dict, folder: Path, count: int) -> list[dict]:
-    """The descriptor split in up to ``count`` descriptors of about as many bytes of CSV each.
-
-    >>> descriptor = {"name": "p", "resources": [{"path": "a.csv"}, {"path": "b.csv"}, {"path": "c.csv"}]}
-    >>> [[r["path"] for r in part["resources"]] for part in parts(descriptor, Path("."), 2)]
-    [['a.csv', 'c.csv'], ['b.csv']]
-    """
-    size = {r["path"]: (folder / r["path"]).stat().st_size if (folder / r["path"]).is_file() else 0
-            for r in descriptor["resources"]}  # fmt: skip
-    bins: list[list[dict]] = [[] for _ in range(count)]
-    for resource in sorted(descriptor["resources"], key=lambda r: -size[r["path"]]):
-        min(bins, key=lambda chosen: (sum(size[r["path"]] for r in chosen), len(chosen))).append(resource)
-    order = {r["path"]: index for index, r in enumerate(descriptor["resources"])}
-    return [
-        {**descriptor, "resources": sorted(chosen, key=lambda r: order[r["path"]])}
-        for chosen in sorted(bins, key=lambda chosen: min(order[r["path"]] for r in chosen) if chosen else 0)
-        if chosen
-    ]
-
-
 class Validated:
     """Digests of what frictionless has passed: a unit's rows under these schemas and this frictionless."""
 
@@ -190,21 +164,22 @@ class Validated:
 
 
 class Staged:
-    """The staged package, and beside it the rows frictionless still has to pass, written as they come."""
+    """The staged package's files, written as the rows come, and what the checks found so far."""
 
     def __init__(self, folder: Path, validated: Validated, stack: ExitStack) -> None:
         self.validated = validated
-        self.fresh: list[str] = []  # digests of what goes to frictionless this time
+        self.fresh: list[str] = []  # digests of what frictionless checks this time
+        self.cells: CellCheck | None = None  # built at the first rows to check: frictionless is slow to import
+        self.problems = 0  # rows whose cells frictionless rejects, and a descriptor it rejects
         self.keys = KeyIndex(metadata.resources())
         self.summary = BuildSummary(rows={resource["name"]: 0 for resource in metadata.resources()})
-        self.files = {place: {} for place in ("all", "new")}
+        self.files: dict[str, TextIO] = {}
         for resource in metadata.resources():
-            for place, base in (("all", folder), ("new", folder / UNVALIDATED)):
-                path = base / resource["path"]
-                path.parent.mkdir(parents=True, exist_ok=True)
-                handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
-                handle.write(header(resource["name"]))
-                self.files[place][resource["name"]] = handle
+            path = folder / resource["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+            handle.write(header(resource["name"]))
+            self.files[resource["name"]] = handle
 
     def write(self, unit: Unit) -> None:
         self.summary.warnings += unit.warnings
@@ -213,10 +188,11 @@ class Staged:
         new = digest not in self.validated
         if new:
             self.fresh.append(digest)
+            self.cells = self.cells or CellCheck(metadata.descriptor([])["resources"])
         for name, rows in unit.tables.items():
-            self.files["all"][name].write(texts[name])
+            self.files[name].write(texts[name])
             if new:
-                self.files["new"][name].write(texts[name])
+                self.problems += self.cells.problems(name, texts[name])
             self.keys.add(name, rows)
             self.summary.rows[name] += len(rows)
 
@@ -234,9 +210,10 @@ def tally(documents: Iterable[Analysed], summary: BuildSummary) -> Iterator[Anal
 def stage(
     documents: Iterable[Analysed], sources: list[dict[str, str]], folder: Path, validated: Validated, about: dict
 ) -> Staged:
-    """Write every table and the descriptor under ``folder``; what frictionless has not passed, also apart.
+    """Write every table and the descriptor under ``folder``, checking the cells of what frictionless
+    has not passed before as the rows are written.
 
-    The descriptor records each file's bytes and hash; the one beside the unvalidated rows does not.
+    The descriptor records each file's bytes and hash.
     """
     with ExitStack() as stack:
         staged = Staged(folder, validated, stack)
@@ -244,30 +221,17 @@ def stage(
             staged.write(unit)
     descriptor = metadata.descriptor(sources, about=about)
     write_json(folder / DESCRIPTOR, publishing.fingerprinted(descriptor, folder))
-    # Frictionless checks the new rows' cells and types only: keys across rows are integrity's.
-    new_bytes = sum(path.stat().st_size for path in (folder / UNVALIDATED).rglob("*.csv"))
-    count = VALIDATORS if new_bytes > SPLIT_BYTES else 1
-    for number, part in enumerate(parts(metadata.without_keys(descriptor), folder / UNVALIDATED, count), 1):
-        write_json(folder / UNVALIDATED / f"part{number}.json", part)
     digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
     if digest not in validated:
         staged.fresh.append(digest)
+        staged.problems += descriptor_problems(descriptor)
     return staged
 
 
-def _import_frictionless() -> None:
-    import frictionless  # noqa: F401
-
-
-def check(folder: Path, staged: Staged, validator: Executor) -> list[str]:
-    """Errors of the staged package: frictionless on what is new, keys across all rows (see the module doc)."""
-    errors = staged.keys.errors()
-    if staged.fresh and not errors:
-        # Without keys: they may point at rows outside the new part, and integrity checked them over all rows.
-        descriptors = sorted(path.name for path in (folder / UNVALIDATED).glob("part*.json"))
-        futures = [validator.submit(validate, folder / UNVALIDATED, (), name) for name in descriptors]
-        errors = [error for future in futures for error in future.result()]
-    if errors:
+def check(folder: Path, staged: Staged) -> list[str]:
+    """Errors of the staged package: frictionless's cell checks of what is new and of the
+    descriptor, keys across all rows (see the module doc)."""
+    if staged.problems or staged.keys.errors():
         return validate(folder)  # frictionless's verdict on the whole package, in its words
     return []
 
@@ -289,12 +253,8 @@ def build_package(
     staging = publishing.staging_folder(target)
     validated = Validated(cache)
     try:
-        with workers.pool(VALIDATORS) as validator:
-            # A validator imports frictionless (0.3 s) while this process writes the rows; the
-            # second starts only when the new rows are split in two (see ``SPLIT_BYTES``).
-            validator.submit(_import_frictionless)
-            staged = stage(documents, sources, staging, validated, about or {})
-            errors = check(staging, staged, validator)
+        staged = stage(documents, sources, staging, validated, about or {})
+        errors = check(staging, staged)
         if errors:
             raise ValidationFailed("the package does not validate:\n  " + "\n  ".join(errors[:20]))
         publishing.publish(staging, target)
