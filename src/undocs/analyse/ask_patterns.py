@@ -27,6 +27,7 @@ APOSTROPHES = str.maketrans("’‘‑", "''-")
 # Adverbs that fold into an asking verb: "Also", "once again", "Calls again upon", "Strongly".
 ADVERB = r"(?:also|further|again|once\s+again|once\s+more|strongly|firmly|urgently|therefore|furthermore|hereby)"
 ADVERBS = re.compile(rf"\b{ADVERB}\b\s*", re.IGNORECASE)
+WORDS = re.compile(r"[\w']+")
 # What stands before a verb that asks inside a paragraph: a comma, "and", "in this regard", or
 # "We" in a declaration. Anything else ("by encouraging", "the requests", "which urges") is not
 # the body asking.
@@ -123,6 +124,21 @@ def _verb_pattern(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:{ADVERB}\s+)*(?:{'|'.join(_form(form) for form in ordered)})(?:\s+{ADVERB})*(?![\w-])",
         re.IGNORECASE,
+    )
+
+
+def _heads(forms: Iterable[str]) -> frozenset[str]:
+    return frozenset(form.translate(APOSTROPHES).split()[0].lower() for form in forms)
+
+
+@cache
+def verb_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the asking verbs (``verbs``) and of their own-voice forms (``base_verbs``):
+    a paragraph holding none of them has no asking verb, and its verb searches are skipped."""
+    actions = vocab.load("actions")["actions"]
+    return (
+        _heads(form for action in actions for form in action.get("forms", [])),
+        _heads(form for action in actions for form in action.get("base", [])),
     )
 
 

@@ -224,14 +224,16 @@ def _verbs(text: str) -> list[re.Match[str]]:
     """The asking verbs of a paragraph, in reading order: at its head, or after a connector."""
     found = []
     head = len(text) - len(text.lstrip())  # a match starting here or before stands at the head
-    for match in ap.verbs().finditer(text):
+    words = set(ap.WORDS.findall(text.translate(ap.APOSTROPHES).lower()))
+    third_person, own_voice = ap.verb_heads()
+    for match in ap.verbs().finditer(text) if not words.isdisjoint(third_person) else ():
         start = match.start()
         connector = ap.PARTICIPLE_CONNECTOR if ap.PARTICIPLE.match(match.group(0)) else ap.CONNECTOR
         if (start <= head or connector.search(text[max(start - 60, 0) : start])) and not ap.NOUN_USE.match(
             text, match.end()
         ):
             found.append(match)
-    for match in ap.base_verbs().finditer(text):
+    for match in ap.base_verbs().finditer(text) if not words.isdisjoint(own_voice) else ():
         start = match.start()
         if (start <= head and match.group(0)[0].isupper()) or ap.WE.search(text[max(start - 40, 0) : start]):
             found.append(match)

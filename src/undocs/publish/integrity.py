@@ -16,18 +16,18 @@ cells are all empty is skipped, otherwise its values must be a key of the refere
 >>> index.add("paragraphs", [list(paragraph.values())] * 2)
 >>> for error in index.errors():
 ...     print(error)
-paragraphs: primary-key: row 3: document_id, paragraph_id ('a-1', 'op1') repeats an earlier row's
-paragraphs: unique-error: row 3: paragraph_key ('a-1:op1',) repeats an earlier row's
-paragraphs: foreign-key: parent_key ('a-1:op0',) is not a paragraph_key in paragraphs
+paragraphs: primary-key: document_id, paragraph_id: 1 values repeat an earlier row's
+paragraphs: unique-error: paragraph_key: 1 values repeat an earlier row's
+paragraphs: foreign-key: parent_key: 1 values are not a paragraph_key in paragraphs
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from heapq import merge
+
+import numpy as np
 
 from undocs.models import Cells
 from undocs.publish import metadata
@@ -68,45 +68,40 @@ def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
     return lambda row: tuple(row[index] or None for index in positions)
 
 
-class Hashes:
-    """A set of 64-bit hashes at about 8 bytes each, where a set of ints takes 60: the older ones
-    in a sorted array, the latest few in a set, merged into the array when the set fills.
+class Hashes(array):
+    """The 64-bit hashes of some values, 8 bytes each, appended as rows come and compared at the end.
 
-    >>> hashes = Hashes(recent=2)
+    >>> hashes = Hashes()
     >>> for value in (5, -3, 9, 5):
-    ...     hashes.add(value)
-    >>> 5 in hashes, 9 in hashes, 4 in hashes, list(hashes.older)
-    (True, True, False, [-3, 5])
+    ...     hashes.append(value)
+    >>> hashes.repeats(), list(hashes.missing(hashes.sorted()))
+    (1, [])
     """
 
-    def __init__(self, recent: int = 4096) -> None:
-        self.older = array("q")
-        self.latest: set[int] = set()
-        self.recent = recent
+    def __new__(cls) -> Hashes:
+        return super().__new__(cls, "q")
 
-    def __contains__(self, value: int) -> bool:
-        if value in self.latest:
-            return True
-        index = bisect_left(self.older, value)
-        return index < len(self.older) and self.older[index] == value
+    def sorted(self) -> np.ndarray:
+        return np.sort(np.frombuffer(self, dtype=np.int64))
 
-    def add(self, value: int) -> None:
-        if value in self:
-            return
-        self.latest.add(value)
-        if len(self.latest) >= self.recent:
-            self.older = array("q", merge(self.older, sorted(self.latest)))
-            self.latest = set()
+    def repeats(self) -> int:
+        """How many values repeat an earlier one."""
+        ordered = self.sorted()
+        return int(np.count_nonzero(ordered[1:] == ordered[:-1]))
+
+    def missing(self, target: np.ndarray) -> np.ndarray:
+        """The values not in ``target`` (sorted)."""
+        return np.setdiff1d(np.frombuffer(self, dtype=np.int64), target)
 
 
 @dataclass
 class _Key:
     """The values some fields of a table take (as hashes); ``kind`` says whether they may repeat.
 
-    Hashes, not the values, so that memory grows by 8 bytes a row (``Hashes``), not by the row's
-    key text. Two values of one hash (about one chance in 10^9 at a million rows) would be
-    reported as a repeat; any error makes frictionless validate the whole package, and its
-    verdict stands.
+    Hashes, not the values, so that memory grows by 8 bytes a row, not by the row's key text, and
+    compared once at the end, in arrays. Two values of one hash (about one chance in 10^9 at a
+    million rows) would be reported as a repeat; any error makes frictionless validate the whole
+    package, and its verdict and messages stand.
     """
 
     table: str
@@ -116,26 +111,22 @@ class _Key:
     values: Hashes = field(default_factory=Hashes)
 
     def add(self, value: Key) -> str:
-        """Record ``value``; say what is wrong with it, if anything."""
-        if set(value) == {None}:
+        """Record ``value``; say what is wrong with it on its own, if anything."""
+        if value.count(None) == len(value):
             return f"{', '.join(self.fields)} all empty" if self.kind == "primary-key" else ""
-        digest = hash(value)
-        if self.kind and digest in self.values:
-            return f"{', '.join(self.fields)} {value} repeats an earlier row's"
-        self.values.add(digest)
+        self.values.append(hash(value))
         return ""
 
 
 @dataclass
 class _Reference:
-    """A foreign key: the values its rows hold that the target did not hold yet (by hash), checked
-    against the target at the end; a value the target already holds is settled and not kept."""
+    """A foreign key: the hashes of the values its rows hold, checked against the target at the end."""
 
     table: str
     fields: tuple[str, ...]
     read: Callable[[list[str]], Key]
     target: _Key
-    pending: dict[int, Key] = field(default_factory=dict)
+    values: Hashes = field(default_factory=Hashes)
 
 
 class KeyIndex:
@@ -177,17 +168,23 @@ class KeyIndex:
                     self.problems.append(f"{name}: {key.kind}: row {self.rows[name] + 1}: {problem}")
             for reference in references:
                 value = reference.read(row)
-                if set(value) != {None} and (digest := hash(value)) not in reference.target.values:
-                    reference.pending[digest] = value
+                if value.count(None) != len(value):  # a foreign key all empty is not checked
+                    reference.values.append(hash(value))
 
     def errors(self) -> list[str]:
         found = list(self.problems)
+        for key in self.keys.values():
+            if key.kind and (count := key.values.repeats()):
+                found.append(
+                    f"{key.table}: {key.kind}: {', '.join(key.fields)}: {count} values repeat an earlier row's"
+                )
+        targets: dict[int, np.ndarray] = {}
         for reference in self.references:
             target = reference.target
-            missing = [value for digest, value in reference.pending.items() if digest not in target.values]
-            for value in sorted(missing, key=repr):
+            values = targets.setdefault(id(target), target.values.sorted())
+            if count := len(reference.values.missing(values)):
                 found.append(
-                    f"{reference.table}: foreign-key: {', '.join(reference.fields)} {value} "
-                    f"is not a {', '.join(target.fields)} in {target.table}"
+                    f"{reference.table}: foreign-key: {', '.join(reference.fields)}: {count} values "
+                    f"are not a {', '.join(target.fields)} in {target.table}"
                 )
         return found
