@@ -44,6 +44,9 @@ SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
 SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.?$")  # a section's number: A., B., I, II.
 ROMAN = re.compile(r"[ivxl]+")
 BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
+# "self- determination": a compound's hyphen the XML kept from a printed line break, with its space
+# ("pre- and post-natal" keeps its space: a word is left out after the hyphen there).
+STRAY_HYPHEN_SPACE = re.compile(r"(?<=\w)- (?!(?:and|or|to|nor)\b)(?=[a-z])")
 LEADING_LABEL = re.compile(r"^\((?P<number>[a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # "(a) To act": a label left in the text
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
@@ -101,10 +104,10 @@ def _marked_text(element: etree._Element, notes: list[etree._Element]) -> str:
 def _cut_marks(raw: str) -> tuple[str, list[int]]:
     """Normalise spaces, then cut the note marks out; return the text and where each mark stood.
 
-    >>> _cut_marks("  Recalling\\n  it,\\x00 and  this \\x00.")
-    ('Recalling it, and this.', [13, 22])
+    >>> _cut_marks("  Recalling\\n  it,\\x00 and  this \\x00."), _cut_marks("self- determination, pre- and post-")[0]
+    (('Recalling it, and this.', [13, 22]), 'self-determination, pre- and post-')
     """
-    pieces = squeeze(" ".join(BIDI_MARKS.sub(" ", raw).split())).split(NOTE_MARK)
+    pieces = STRAY_HYPHEN_SPACE.sub("-", squeeze(" ".join(BIDI_MARKS.sub(" ", raw).split()))).split(NOTE_MARK)
     text, offsets = pieces[0], []
     for piece in pieces[1:]:
         text = text.rstrip()  # the space before a marker goes: "this ²." is "this."
