@@ -115,8 +115,9 @@ NOT_MARKER_AFTER = re.compile(
     r"|(?:to|and|or)\s+\d|,\s*\d|(?:million|billion|trillion)\b|[ap]\.m\.|°|:)"
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-# A point that numbers what follows: in a symbol ("A/HRC/34/66/Add.1") or a report's section ("VII.22").
-NUMBERED_BEFORE_POINT = re.compile(r"/|^\(?[IVXL]+\.$")
+# A point that numbers what follows: in a symbol ("A/HRC/34/66/Add.1"), a report's section
+# ("VII.22", "A.2") or a decision's number ("14.COM 10.b.2").
+NUMBERED_BEFORE_POINT = re.compile(r"/|^\(?[IVXL]+\.$|^[A-Za-z]\.$|\d\.[A-Za-z]+\.$")
 THOUSANDS_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3}(?:,\d{3})*,$")  # "12,", "1,234,": more groups may follow
 NUMBER_BEFORE = re.compile(r"\S+$")  # the printed number a fused marker ends: "74/1673"
 
