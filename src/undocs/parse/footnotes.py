@@ -84,7 +84,8 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
 
 def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The last one to three digits of a number that ends a word, each a possible marker fused to
-    it (``74/1673``, ``VIII.7441``), and a number after a point that ends its paragraph (``2019.3``).
+    it (``74/1673``, ``VIII.7441``), and a number after a point that ends its paragraph or sentence
+    (``2019.3``, ``2015–2030.7 We``).
 
     >>> [(c.value, c.start) for c in _tail_candidates("resolution 74/1673 and", 14, 18)]
     [(3, 17), (73, 16), (673, 15)]
@@ -101,7 +102,8 @@ def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     digits = text[start:end]
     if patterns.YEAR.match(digits) and not before[-1:].isalnum() and before[-1:] not in {"/", ".", "‑", "-"}:
         return []  # "in 2025": a year, not 202 and note 5 (but "71/2057" is 71/205 and note 7)
-    if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] == "." and after[:1] in {"", "\n"}:
+    sentence_ends = after[:1] in {"", "\n"} or patterns.SENTENCE_AFTER.match(text, end)
+    if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] == "." and sentence_ends:
         return [_Candidate(start, end, int(digits), False, tail=True)] if digits[0] != "0" else []
     return [
         _Candidate(end - size, end, int(digits[-size:]), False, tail=True)

@@ -119,6 +119,7 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 # ("VII.22", "A.2") or a decision's number ("14.COM 10.b.2").
 NUMBERED_BEFORE_POINT = re.compile(r"/|^\(?[IVXL]+\.$|^[A-Za-z]\.$|\d\.[A-Za-z]+\.$")
 THOUSANDS_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3}(?:,\d{3})*,$")  # "12,", "1,234,": more groups may follow
+SENTENCE_AFTER = re.compile(r" +[A-Z]")  # "2030.7 We recognize": a new sentence after a note's marker
 NUMBER_BEFORE = re.compile(r"\S+$")  # the printed number a fused marker ends: "74/1673"
 
 # --- text normalisation ----------------------------------------------------------------------
