@@ -110,13 +110,6 @@ class _Key:
     kind: str = ""  # "primary-key", "unique-error", or "" for a foreign key's target only
     values: Hashes = field(default_factory=Hashes)
 
-    def add(self, value: Key) -> str:
-        """Record ``value``; say what is wrong with it on its own, if anything."""
-        if value.count(None) == len(value):
-            return f"{', '.join(self.fields)} all empty" if self.kind == "primary-key" else ""
-        self.values.append(hash(value))
-        return ""
-
 
 @dataclass
 class _Reference:
@@ -150,6 +143,8 @@ class KeyIndex:
                 target = self._key(reference["resource"] or name, tuple(reference["fields"]))
                 fields = tuple(foreign["fields"])
                 self.references.append(_Reference(name, fields, reader(schema, fields), target))
+        self.keys_of = {name: [key for key in self.keys.values() if key.table == name] for name in self.schemas}
+        self.references_of = {name: [r for r in self.references if r.table == name] for name in self.schemas}
 
     def _key(self, table: str, fields: tuple[str, ...]) -> _Key:
         if (table, fields) not in self.keys:
@@ -157,19 +152,22 @@ class KeyIndex:
         return self.keys[(table, fields)]
 
     def add(self, name: str, rows: Cells) -> None:
-        keys = [key for key in self.keys.values() if key.table == name]
-        references = [reference for reference in self.references if reference.table == name]
-        for row in rows:
-            self.rows[name] += 1
-            for key in keys:
-                problem = key.add(key.read(row))
-                if problem:
-                    # Row numbers as frictionless counts them: the header is row 1.
-                    self.problems.append(f"{name}: {key.kind}: row {self.rows[name] + 1}: {problem}")
-            for reference in references:
-                value = reference.read(row)
+        first = self.rows[name] + 2  # the row number of rows[0] as frictionless counts: the header is row 1
+        self.rows[name] += len(rows)
+        for key in self.keys_of[name]:
+            append = key.values.append
+            for offset, value in enumerate(map(key.read, rows)):
+                if value.count(None) != len(value):
+                    append(hash(value))
+                elif key.kind == "primary-key":
+                    self.problems.append(
+                        f"{name}: primary-key: row {first + offset}: {', '.join(key.fields)} all empty"
+                    )
+        for reference in self.references_of[name]:
+            append = reference.values.append
+            for value in map(reference.read, rows):
                 if value.count(None) != len(value):  # a foreign key all empty is not checked
-                    reference.values.append(hash(value))
+                    append(hash(value))
 
     def errors(self) -> list[str]:
         found = list(self.problems)
