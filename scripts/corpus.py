@@ -13,6 +13,7 @@ note placement, and the failures counted by kind; writes every failure to
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -79,6 +80,7 @@ def convert_folders(outcomes: list[Outcome], akn: Path) -> list[str]:
         metadata = akn / "GA" / "metadata" / f"{folder.name}.jsonl"
         options = ["--metadata", str(metadata)] if metadata.is_file() else []
         out = paths.ROOT / "build" / "corpus" / f"{folder.parent.name}-{folder.name}"
+        shutil.rmtree(out, ignore_errors=True)  # this script's own output of an earlier run
         code = undocs(["-q", "convert", *files, *options, "--out", str(out), "--cache", str(CACHE)])
         if code == 2:  # the same symbol twice: one package per file
             codes = [
