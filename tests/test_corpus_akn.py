@@ -12,7 +12,7 @@ from functools import cache
 
 from corpus_data import AKN, requires_akn
 from undocs.parse.document import parse_file
-from undocs.parse.roundtrip import FORMS, Outcome, check, spread, xml_files
+from undocs.parse.roundtrip import FORMS, Outcome, as_document, check, rendered, spread, xml_files
 
 SAMPLE = 40
 MATCHING_AT_LEAST = {"one_per_line": 36, "pdf_layout": 36}  # measured on this sample; see README "AKN corpus"
@@ -61,3 +61,30 @@ def test_parts_annexes_and_lone_operative_paragraphs_read_alike() -> None:
     # S-32/1 tags "Adopts the political declaration ..." as preambular; printed, it is op1.
     adopted = parse_file(next(AKN.glob("GA/75/A_RES_S-32_1*.xml"))).paragraphs
     assert [p.paragraph_id for p in adopted[:2]] == ["title", "op1"] and adopted[1].text.startswith("Adopts")
+
+
+def _printed(file_glob: str, form: str) -> tuple[list[str], list[str], list[str]]:
+    """The XML's ids, the ids its text rendering in ``form`` parses to, and the text's headings."""
+    xml = parse_file(next(AKN.glob(file_glob)))
+    text = as_document(xml, rendered(xml, form), f"{file_glob}.{form}.txt")
+    headings = [p.text for p in text.paragraphs if p.section == "heading"]
+    return [p.paragraph_id for p in xml.paragraphs], [p.paragraph_id for p in text.paragraphs], headings
+
+
+def test_a_heading_that_opens_with_a_participle_is_a_heading() -> None:
+    # "Peacekeeping operations", "Meeting of States Parties", "Revised estimates ...": no closing
+    # punctuation, so a heading, not a preambular paragraph; "Peacebuilding Commission" before "1."
+    # (80/11) let paragraph 1 be read; a section's long title under its number "II" (75/89, 41 words).
+    for file_glob, heading in [
+        ("GA/75/75_252_E.xml", "Peacekeeping operations"),
+        ("GA/80/A_RES_80_11-*.xml", "Peacebuilding Commission"),
+        ("GA/75/75_89_E.xml", "Implementation of the 1995 Agreement for the Implementation of the Provisions of"),
+    ]:
+        for form in FORMS:
+            xml_ids, text_ids, headings = _printed(file_glob, form)
+            assert any(text.startswith(heading) for text in headings), (file_glob, form)
+            if "75_252" not in file_glob:  # 75/252's annex is a table the text reads otherwise
+                assert text_ids == xml_ids, (file_glob, form)
+    # 75/253 C: "Revised estimates resulting from ..." after the title is h1, not a lone operative or pp1.
+    xml_ids, text_ids, _ = _printed("GA/75/A_RES_75_253 C-*.xml", "one_per_line")
+    assert text_ids[:4] == xml_ids[:4] == ["title", "h1", "pp1", "pp2"]

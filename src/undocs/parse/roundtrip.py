@@ -90,7 +90,7 @@ def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
     return "", ""
 
 
-def _as_document(parsed: ParsedDocument, text: str, path: str) -> ParsedDocument:
+def as_document(parsed: ParsedDocument, text: str, path: str) -> ParsedDocument:
     read = parse_resolution(decode_lines(text.encode("utf-8"), path), path, parsed.meta.symbol)
     return ParsedDocument(parsed.meta, read.paragraphs, read.footnotes)
 
@@ -105,7 +105,7 @@ def check(file: Path) -> Outcome:
         return outcome
     for form in FORMS:
         try:
-            text = _as_document(parsed, rendered(parsed, form), f"{file.name}.{form}.txt")
+            text = as_document(parsed, rendered(parsed, form), f"{file.name}.{form}.txt")
         except SourceError as error:
             outcome.forms[form], outcome.details[form] = f"text error: {_kind_of_error(str(error))}", str(error)
             continue

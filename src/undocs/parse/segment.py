@@ -159,7 +159,12 @@ class _Segmenter:
             self._name_unit_before_list()
         if sub and self.top_id:
             return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
-        if self.operative == 0 and self._in_main_text() and _opens_unnumbered_operative(stripped):
+        if (
+            self.operative == 0
+            and self._in_main_text()
+            and _opens_unnumbered_operative(stripped)
+            and not self._just_after_heading()
+        ):
             # A resolution of one paragraph prints it without a number ("Adopts the following ...:").
             self.operative = 1
             self.top_id = f"{self.prefix}op1"
@@ -168,24 +173,27 @@ class _Segmenter:
             return True
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
         part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
-        if self.operative == 0 and opens and self._in_main_text() and (part_title or not _leads(stripped)):
-            # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
+        listed = vocab.lead_phrase(stripped, "preambular")
+        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
+        # one ("Proposed organization of work" is a title there, not a participle's clause).
+        leads = listed if self._in_annex() else _leads(stripped)
+        in_preamble = self.operative == 0 and self._in_main_text()
+        unit = (in_preamble and (part_title or not listed)) or (not listed and leads and self._after_heading())
+        if opens and unit:
+            # No listed lead phrase: a heading ("I", "Financial performance report", "Peacekeeping
+            # operations", "Revised estimates ...") unless it ends as a sentence (see ``_close``).
+            self._close()
             self.levels = []
-            self.top_id = f"pp{self.preambular + 1}"
+            self.top_id = f"{self.prefix}pp{self.preambular + 1}"
             self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
             self.parts = [stripped]
             return True
-        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
-        # one ("Proposed organization of work" is a title there, not a participle's clause).
-        leads = vocab.lead_phrase(stripped, "preambular") if self._in_annex() else _leads(stripped)
         if opens and (self.operative == 0 or (leads and self._after_heading())):
             self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
-            self._add(
-                self.top_id, "", self._section("preamble"), "", 1, vocab.lead_phrase(stripped, "preambular"), line
-            )
+            self._add(self.top_id, "", self._section("preamble"), "", 1, listed, line)
             self.parts = [stripped]
             return True
         return False
@@ -225,12 +233,23 @@ class _Segmenter:
         own preamble: "II / Revised estimates / Having considered ...")."""
         for paragraph in reversed(self.paragraphs):
             if paragraph.paragraph_id == BODY_UNIT:
-                return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
+                ended = patterns.PARAGRAPH_END.search(" ".join(self.parts))
+                if not ended or paragraph.section != "preamble":
+                    return not ended
+                continue  # a preambular paragraph that opened with a participle ("Noting ...,")
             if paragraph.section == "heading":
                 return True
             if paragraph.section == "operative":
                 return False
         return False
+
+    def _just_after_heading(self) -> bool:
+        """Whether the paragraph before is a heading, or a unit that will be one (no closing punctuation):
+        a section's title follows it, never the one unnumbered operative paragraph ("I / Request for ...")."""
+        last = self.paragraphs[-1] if self.paragraphs else None
+        if last is not None and last.paragraph_id in (BODY_UNIT, ANNEX_UNIT):
+            return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
+        return last is not None and _is_heading(last)
 
     def _open_body_unit(self, text: str, line: SourceLine, block_start: bool) -> bool:
         """An unnumbered line that starts after a paragraph ended: a heading ("Actuarial matters", "II",
@@ -423,13 +442,17 @@ class _Segmenter:
         self.parts = []
 
     def _name_body_unit(self, unit: Paragraph) -> None:
-        """A short unit without closing punctuation is a heading, and so is one that opens with a
-        section's number ("A. Pension Administration", with the table under it); one that ends as a sentence is a
-        preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
-        before it (a wrapped line that happened to follow a semicolon)."""
+        """A unit without closing punctuation is a heading when it is short, when it stands among
+        operative paragraphs or when a heading stands just before it (a section's title under its
+        number, however long: "II / Implementation of the 1995 Agreement ..."); so is one that
+        opens with a section's number ("A. Pension Administration", with the table under it). One
+        that ends as a sentence is a preambular paragraph in a preamble or an annex, elsewhere it
+        goes on with the paragraph before it (a wrapped line that happened to follow a semicolon)."""
         longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
-        short = not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= longest
-        if short or patterns.SECTION_LABEL.match(unit.text):
+        unended = not patterns.PARAGRAPH_END.search(unit.text)
+        short = unended and len(unit.text.split()) <= longest
+        title = unended and (unit.section == "heading" or _is_heading(self.paragraphs[-2]))
+        if short or title or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
         if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
@@ -450,6 +473,10 @@ class _Segmenter:
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:
             paragraph.paragraph_id = self._next_heading()
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    return paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph.paragraph_id))
 
 
 def _opens_unnumbered_operative(text: str) -> bool:
