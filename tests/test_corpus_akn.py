@@ -88,3 +88,20 @@ def test_a_heading_that_opens_with_a_participle_is_a_heading() -> None:
     # 75/253 C: "Revised estimates resulting from ..." after the title is h1, not a lone operative or pp1.
     xml_ids, text_ids, _ = _printed("GA/75/A_RES_75_253 C-*.xml", "one_per_line")
     assert text_ids[:4] == xml_ids[:4] == ["title", "h1", "pp1", "pp2"]
+
+
+def test_the_text_a_lone_paragraph_adopts_opens_with_its_title() -> None:
+    # 75/1 "Adopts the following declaration:" and 76/1 "... Programme of Action:1" (a note after
+    # the colon): the resolution's title printed again is the declaration's title (annex.h1), not
+    # a running head, and its "1." starts the declaration's numbering; 75/1's "* * *" is annex.h2.
+    for file_glob in ["GA/75/75_1_E.xml", "GA/76/A_RES_76_1_E.xml", "GA/80/A_RES_80_173-*.xml"]:
+        for form in FORMS:
+            xml_ids, text_ids, _ = _printed(file_glob, form)
+            assert text_ids == xml_ids, (file_glob, form)
+            assert text_ids[1:3] == ["op1", "annex.h1"]
+    xml_ids, text_ids, _ = _printed("GA/75/75_1_E.xml", "pdf_layout")
+    assert "annex.h2" in text_ids
+    # In a preamble "* * *" is a paragraph of its own (78/148 pp19), as the AKN reader reads it.
+    xml = parse_file(next(AKN.glob("GA/78/A_RES_78_148-*.xml")))
+    text = as_document(xml, rendered(xml, "pdf_layout"), "78_148.txt")
+    assert [p.paragraph_id for p in text.paragraphs if p.text == "* * *"] == ["pp19", "pp29"]

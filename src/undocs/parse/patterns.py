@@ -56,6 +56,8 @@ PARTICIPLE_START = re.compile(
     r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
     r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
+# Asterisks set apart on a line of their own ("* * *"): a break between groups of paragraphs.
+ASTERISKS_LINE = re.compile(r"^\s*\*(?:\s*\*)+\s*$")
 # A part of a collection of resolutions (80/236 A and B): its letter alone on a line; its id prefix.
 PART_LINE = re.compile(r"^\s*(?P<letter>[A-Z])\s*$")
 PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
@@ -63,7 +65,9 @@ PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
 SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.\s+\S")
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
-ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
+# What introduces the text a resolution adopts, ending its one paragraph: "Adopts the following
+# declaration:", "... of Action:1", "Adopts the political declaration ... annexed to the present resolution."
+ANNEX_INTRO = re.compile(r"(?::|\bannexed\s+to\s+the\s+present\s+resolution\.)\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")
 SENTENCE_END = re.compile(r"[;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a paragraph's end, a comma aside
 PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
 

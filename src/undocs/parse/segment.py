@@ -259,7 +259,7 @@ class _Segmenter:
         where it does not, only a line that opens a block (after a blank line) starts a unit.
         """
         stripped = squeeze(text)
-        if not self.paragraphs or self.paragraphs[-1].section == "title" or not stripped[:1].isupper():
+        if not self.paragraphs or self.paragraphs[-1].section == "title" or not _opens_unit(stripped):
             return False
         if self.indent_marks_start and not text[:1].isspace():
             return False
@@ -318,7 +318,7 @@ class _Segmenter:
             bool(self.paragraphs)
             and self.paragraphs[-1].paragraph_id == "op1"
             and self.paragraphs[-1].label == ""
-            and bool(patterns.ADOPTS_FOLLOWING.search(" ".join(self.parts)))
+            and bool(patterns.ANNEX_INTRO.search(" ".join(self.parts)))
             and not patterns.SUBPARAGRAPH_LABEL.match(stripped)
             and not patterns.OPERATIVE_LABEL.match(stripped)
         )
@@ -450,7 +450,9 @@ class _Segmenter:
         goes on with the paragraph before it (a wrapped line that happened to follow a semicolon)."""
         longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
         unended = not patterns.PARAGRAPH_END.search(unit.text)
-        short = unended and len(unit.text.split()) <= longest
+        # In a preamble only a capitalised line is a heading: asterisks ("* * *") are a paragraph there.
+        titled = unit.section != "preamble" or unit.text[:1].isupper()
+        short = unended and len(unit.text.split()) <= longest and titled
         title = unended and (unit.section == "heading" or _is_heading(self.paragraphs[-2]))
         if short or title or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
@@ -491,7 +493,12 @@ def _leads(text: str) -> bool:
 def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
     if _leads(text):
         return True
-    return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
+    return indent_marks_start and _opens_unit(text) and not vocab.lead_phrase(text, "operative")
+
+
+def _opens_unit(text: str) -> bool:
+    """A capital, or asterisks on their own ("* * *"), may start a heading or unnumbered paragraph."""
+    return text[:1].isupper() or bool(patterns.ASTERISKS_LINE.match(text))
 
 
 def _indent_marks_start(body: list[SourceLine]) -> bool:
