@@ -105,3 +105,29 @@ def test_the_text_a_lone_paragraph_adopts_opens_with_its_title() -> None:
     xml = parse_file(next(AKN.glob("GA/78/A_RES_78_148-*.xml")))
     text = as_document(xml, rendered(xml, "pdf_layout"), "78_148.txt")
     assert [p.paragraph_id for p in text.paragraphs if p.text == "* * *"] == ["pp19", "pp29"]
+
+
+def test_numbered_items_inside_a_paragraph() -> None:
+    # 78/223 paragraph 11 "Approves the following provisional agenda ...:" lists items 1. to 7.:
+    # op11.1 .. op11.7 as the XML nests them, then 12. goes on with the paragraphs.
+    for form in FORMS:
+        xml_ids, text_ids, _ = _printed("GA/78/A_RES_78_223-*.xml", form)
+        assert text_ids == xml_ids, form
+        assert text_ids[text_ids.index("op11") : text_ids.index("op12")] == [
+            "op11",
+            *(f"op11.{n}" for n in range(1, 8)),
+        ]
+    # 78/248 paragraph 14 quotes the statute's new paragraph 4 ("... new paragraph 4:" / "4. In hearing"):
+    # op14.4, where the XML restarts the numbering (s2.op4); no "number 4 is repeated" error.
+    text_ids = _printed("GA/78/A_RES_78_248-*.xml", "one_per_line")[1]
+    assert text_ids[text_ids.index("op14") + 1] == "op14.4" and "op15" in text_ids
+    # 79/243 article 36 prints "1. (a) A State Party ...": its (b) and (c) are under that 1.
+    text_ids = _printed("GA/79/A_RES_79_243-*.xml", "pdf_layout")[1]
+    assert {"annex.s27.op1", "annex.s27.op1.b", "annex.s27.op1.c", "annex.s27.op2"} <= set(text_ids)
+
+
+def test_subparagraphs_of_a_restarted_numbering_are_operative() -> None:
+    xml = parse_file(next(AKN.glob("GA/75/75_253B_E.xml")))
+    text = as_document(xml, rendered(xml, "one_per_line"), "75_253B.txt")
+    sections = {p.paragraph_id: p.section for p in text.paragraphs}
+    assert sections["s2.op4.a"] == sections["s2.op4"] == "operative"

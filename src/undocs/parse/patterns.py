@@ -63,13 +63,17 @@ PART_LINE = re.compile(r"^\s*(?P<letter>[A-Z])\s*$")
 PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
 # A section's number before its heading: "A. Pension Administration", "II. Background".
 SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.\s+\S")
+# A section's number alone on its line ("II", "B."), its title on the next.
+SECTION_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]|[IVXL]{1,6})\.?\s*$")
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
 # What introduces the text a resolution adopts, ending its one paragraph: "Adopts the following
 # declaration:", "... of Action:1", "Adopts the political declaration ... annexed to the present resolution."
-ANNEX_INTRO = re.compile(r"(?::|\bannexed\s+to\s+the\s+present\s+resolution\.)\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")
-SENTENCE_END = re.compile(r"[;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a paragraph's end, a comma aside
-PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
+MARKER_AT_END = r"\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$"  # a note marker may follow a paragraph's last word
+ANNEX_INTRO = re.compile(rf"(?::|\bannexed\s+to\s+the\s+present\s+resolution\.){MARKER_AT_END}")
+LIST_INTRO = re.compile(rf":{MARKER_AT_END}")  # "... the following provisional agenda:", a list follows
+SENTENCE_END = re.compile(rf"[;:.]{MARKER_AT_END}")  # a paragraph's end, a comma aside
+PARAGRAPH_END = re.compile(rf"[,;:.]{MARKER_AT_END}")
 
 # --- footnotes ---------------------------------------------------------------------------------
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")

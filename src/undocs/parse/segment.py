@@ -53,6 +53,10 @@ def to_roman(value: int) -> str:
     return out
 
 
+def _number_value(label: str) -> int | None:
+    return int(label) if label.isdigit() else None
+
+
 def letter_value(label: str) -> int | None:
     """``a``=1 .. ``z``=26, ``aa``=27 (the UN doubles letters after z)."""
     if len(label) == 1 and label.isalpha():
@@ -174,26 +178,24 @@ class _Segmenter:
         opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
         part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
         listed = vocab.lead_phrase(stripped, "preambular")
-        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
-        # one ("Proposed organization of work" is a title there, not a participle's clause).
-        leads = listed if self._in_annex() else _leads(stripped)
-        in_preamble = self.operative == 0 and self._in_main_text()
-        unit = (in_preamble and (part_title or not listed)) or (not listed and leads and self._after_heading())
-        if opens and unit:
-            # No listed lead phrase: a heading ("I", "Financial performance report", "Peacekeeping
-            # operations", "Revised estimates ...") unless it ends as a sentence (see ``_close``).
-            self._close()
-            self.levels = []
-            self.top_id = f"{self.prefix}pp{self.preambular + 1}"
-            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
-            self.parts = [stripped]
-            return True
-        if opens and (self.operative == 0 or (leads and self._after_heading())):
+        if opens and self.operative == 0 and self._in_main_text() and listed and not part_title:
             self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
-            self._add(self.top_id, "", self._section("preamble"), "", 1, listed, line)
+            self._add(self.top_id, "", "preamble", "", 1, listed, line)
+            self.parts = [stripped]
+            return True
+        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
+        # one ("Proposed organization of work" is a title there, not a participle's clause).
+        leads = listed if self._in_annex() else _leads(stripped)
+        if opens and (self.operative == 0 or (leads and self._after_heading())):
+            # A heading ("I", "Peacekeeping operations", "Sharing and granting access to information")
+            # unless it ends as a sentence: named when it closes (see ``_close``).
+            self._close()
+            self.levels = []
+            self.top_id = f"{self.prefix}pp{self.preambular + 1}"
+            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
             self.parts = [stripped]
             return True
         return False
@@ -282,6 +284,10 @@ class _Segmenter:
     def _section(self, section: str) -> str:
         return "annex" if self._in_annex() else section
 
+    def _top_section(self) -> str:
+        """The section of the paragraph a subparagraph is under (``s2.op4`` is operative too)."""
+        return self._section("operative" if re.search(r"(?:^|\.)op\d", self.top_id) else "preamble")
+
     def _in_annex(self) -> bool:
         return self.prefix.startswith(ANNEX_PREFIX)
 
@@ -347,10 +353,14 @@ class _Segmenter:
         return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
-        if number == 1 and self.operative and rest[:1].isupper() and self._after_heading():
+        # A paragraph opens with a capital, or with its first subparagraph: "1. (a) A State Party ...".
+        titled = rest[:1].isupper() or bool(patterns.SUBPARAGRAPH_LABEL.match(rest))
+        if number == 1 and self.operative and titled and self._after_heading():
             self._restart_numbering()
+        if self._numbered_item(number, rest, line):
+            return True
         if number != self.operative + 1:
-            if rest[:1].isupper() and number > 0:
+            if titled and number > 0:
                 problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
                 raise SourceError(
                     self.path,
@@ -365,6 +375,28 @@ class _Segmenter:
         self._add(
             self.top_id, "", self._section("operative"), f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line
         )
+        self.parts = [rest]
+        first = patterns.SUBPARAGRAPH_LABEL.match(rest)
+        if first and first["label"] in ("a", "i"):
+            self._place(first["label"])  # its "(b)" goes on with the "(a)" printed in its text
+        return True
+
+    def _numbered_item(self, number: int, rest: str, line: SourceLine) -> bool:
+        """A numbered item inside a paragraph: of a list the paragraph introduces with a colon
+        ("Approves the following provisional agenda:" / "1. Opening of the Congress.", ``op11.1``)
+        or a paragraph it quotes ("new paragraph 4:" / "4. In hearing ...", ``op14.4``). A number
+        that continues the paragraphs and opens with an operative verb ("12. Decides") is the next paragraph."""
+        next_paragraph = number == self.operative + 1
+        level = self._place(str(number))
+        if level is not None and next_paragraph and vocab.lead_phrase(rest, "operative"):
+            level = None
+        if level is None and self.operative and not next_paragraph and patterns.LIST_INTRO.search(" ".join(self.parts)):
+            level = _Level("number", number, self.paragraphs[-1].paragraph_id)
+            self.levels.append(level)
+        if level is None:
+            return False
+        parent = level.parent_id
+        self._add(f"{parent}.{number}", parent, self._top_section(), f"{number}.", len(self.levels) + 1, "", line)
         self.parts = [rest]
         return True
 
@@ -386,20 +418,21 @@ class _Segmenter:
         if level is None:
             return False
         parent = self.levels[-1].parent_id
-        section = self._section("operative" if self.top_id.startswith("op") else "preamble")
-        self._add(f"{parent}.{label}", parent, section, f"({label})", len(self.levels) + 1, "", line)
+        self._add(f"{parent}.{label}", parent, self._top_section(), f"({label})", len(self.levels) + 1, "", line)
         self.parts = [rest]
         return True
 
     def _place(self, label: str) -> _Level | None:
         """Find the list that ``label`` continues (innermost first) or open a new one."""
-        values = {"letter": letter_value(label), "roman": roman_value(label)}
+        values = {"letter": letter_value(label), "roman": roman_value(label), "number": _number_value(label)}
         for depth in range(len(self.levels) - 1, -1, -1):
             level = self.levels[depth]
             if values[level.style] == level.value + 1:
                 del self.levels[depth + 1 :]
                 level.value += 1
                 return level
+        if values["number"] is not None:
+            return None  # a numbered item opens only after the colon that introduces it
         style = "letter" if label == "a" else "roman" if label == "i" else ""
         if not style:
             return None
