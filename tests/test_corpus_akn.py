@@ -131,3 +131,21 @@ def test_subparagraphs_of_a_restarted_numbering_are_operative() -> None:
     text = as_document(xml, rendered(xml, "one_per_line"), "75_253B.txt")
     sections = {p.paragraph_id: p.section for p in text.paragraphs}
     assert sections["s2.op4.a"] == sections["s2.op4"] == "operative"
+
+
+def test_paragraph_ends_the_text_can_see() -> None:
+    # 77/247 paragraph 18 (a) ends with a question mark, 75/233 paragraph 29 (b) with "; and":
+    # the next label opens its subparagraph. 78/261 pp6 leaves a quotation mark open: the
+    # indented "Recalling further ..." still opens pp7.
+    for file_glob, expected in [
+        ("GA/77/A_RES_77_247-*.xml", ["op18.a", "op18.b", "op19"]),
+        ("GA/75/75_233_E.xml", ["op29.b", "op29.c", "op30"]),
+        ("GA/78/A_RES_78_261-*.xml", ["pp6", "pp7", "op1"]),
+    ]:
+        for form in FORMS:
+            xml_ids, text_ids, _ = _printed(file_glob, form)
+            assert text_ids == xml_ids, (file_glob, form)
+            start = text_ids.index(expected[0])
+            assert text_ids[start : start + 3] == expected
+    # 79/333's XML cuts pp8 short ("... to health emergencies, in"): pp9 opens all the same.
+    assert _printed("GA/79/A_RES_79_333-*.xml", "pdf_layout")[1][8:11] == ["pp8", "pp9", "op1"]

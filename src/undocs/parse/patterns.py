@@ -72,8 +72,10 @@ ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
 MARKER_AT_END = r"\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$"  # a note marker may follow a paragraph's last word
 ANNEX_INTRO = re.compile(rf"(?::|\bannexed\s+to\s+the\s+present\s+resolution\.){MARKER_AT_END}")
 LIST_INTRO = re.compile(rf":{MARKER_AT_END}")  # "... the following provisional agenda:", a list follows
-SENTENCE_END = re.compile(rf"[;:.]{MARKER_AT_END}")  # a paragraph's end, a comma aside
-PARAGRAPH_END = re.compile(rf"[,;:.]{MARKER_AT_END}")
+# A paragraph's end: a question's mark too ("(a) What are the legal consequences ...?"), and the
+# "; and" before a list's last item.
+SENTENCE_END = re.compile(rf"(?:[;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")  # a comma aside
+PARAGRAPH_END = re.compile(rf"(?:[,;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")
 
 # --- footnotes ---------------------------------------------------------------------------------
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")

@@ -142,14 +142,17 @@ class _Segmenter:
     def _open(self, text: str, line: SourceLine, block_start: bool = False) -> bool:
         """Start a new paragraph if ``text`` opens one; report whether it did.
 
-        In text without indents, a block that opens with a preambular lead phrase starts a
-        paragraph even when pdfminer left stray words at the end of the one before.
+        A block (or, where indents mark starts, an indented line) that opens with a preambular lead
+        phrase starts a paragraph even when pdfminer left stray words at the end of the one before.
         """
         stripped = squeeze(text)  # pdfminer doubles spaces: "Seriously  concerned"
         # Nothing read yet, or a new part just opened (its letter closed what went before).
         first = not self.paragraphs or self.paragraphs[-1].section == "title" or not self.parts
         ended = first or self._ended()
-        if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
+        # A line that opens a block, or an indented line where indents mark starts, with a listed
+        # lead phrase starts a preambular paragraph even when the one before lost its end.
+        starts_block = text[:1].isspace() if self.indent_marks_start else block_start and not self._in_quotation()
+        if starts_block and not self.operative:
             ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
         number = patterns.OPERATIVE_LABEL.match(stripped)
         if number and not ended and self._expected_label(text, stripped, number):
@@ -175,7 +178,10 @@ class _Segmenter:
             self._add(self.top_id, "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
             self.parts = [stripped]
             return True
-        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
+        # Without indents a quotation left open (a cited title) holds the paragraph open; where
+        # indents mark starts, an indented line starts one even after a quotation mark left unclosed.
+        quoted = self._in_quotation() and not self.indent_marks_start
+        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not quoted)
         part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
         listed = vocab.lead_phrase(stripped, "preambular")
         if opens and self.operative == 0 and self._in_main_text() and listed and not part_title:
