@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import ParsedDocument
 from undocs.parse import render
@@ -22,6 +23,12 @@ from undocs.read.sources import decode_lines
 FORMS = ("one_per_line", "pdf_layout")
 PAGE_LINES = 45  # body lines a page of the PDF-like form holds
 WIDTH = 90
+RUN_PREFIX = re.compile(r"(?:^|(?<=\.))s\d+\.")  # "s2." of a numbering that starts again
+# The AKN reader counts a section's headings and preamble in the section's own run of numbering
+# when a <section> element wraps them, in the run before when the markup leaves them bare; the
+# printed text is the same either way, and the text parser reads it as the bare markup does.
+NUMBERING_FAULTS = ("the numbering", "a paragraph number")
+SECTION_RUNS = "XML reader: a section's headings counted in its new run (<section> markup)"
 
 
 @dataclass
@@ -48,7 +55,12 @@ def _kind_of_error(message: str) -> str:
 
 
 def _id_kind(xml_id: str) -> str:
-    """What kind of paragraph the first differing id is, to count failures by cause."""
+    """What kind of paragraph the first differing id is, to count failures by cause.
+
+    >>> _id_kind("s2.op4.a"), _id_kind("a.pp3"), _id_kind("annex.h2")
+    ('operative subparagraph', 'parts (A, B)', 'annex')
+    """
+    xml_id = RUN_PREFIX.sub("", xml_id)  # a numbering that starts again is the same kind of paragraph
     if xml_id.startswith("annex"):
         return "annex"
     if re.match(r"^[a-z]\.", xml_id):
@@ -62,8 +74,77 @@ def _id_kind(xml_id: str) -> str:
     return xml_id or "missing"
 
 
+def xml_faults(xml: ParsedDocument) -> dict[int, str]:
+    """Where the XML's own structure is at fault, by paragraph index: what no printed text shows
+    that way, so that a text parser reading the print sensibly cannot agree.
+
+    >>> from undocs.models import DocumentMeta, Paragraph
+    >>> rows = [("h1", "Having received the report"), ("op1", "Decides."), ("op3", "Asks."), ("s2.op1", "Notes.")]
+    >>> paragraphs = [Paragraph(i, "", "", "", 0, 1, "", text, 1, 1) for i, text in rows]
+    >>> for index, fault in xml_faults(ParsedDocument(DocumentMeta("x", "", "", ""), paragraphs, [])).items():
+    ...     print(index, fault)
+    0 a heading opens with a preambular lead phrase (its closing punctuation lost)
+    2 the numbering skips a number
+    3 the numbering starts again with no heading before it (a heading run into a paragraph)
+    """
+    faults: dict[int, str] = {}
+    last: dict[str, int] = {}  # the last operative number of each run of numbering
+    heading_since = False  # a heading since the last operative paragraph
+    for index, paragraph in enumerate(xml.paragraphs):
+        paragraph_id = paragraph.paragraph_id
+        heading = paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph_id))
+        operative = re.fullmatch(r"(?P<run>.*?)op(?P<number>[^.]+)", paragraph_id)
+        if heading and vocab.lead_phrase(paragraph.text, "preambular"):
+            faults[index] = "a heading opens with a preambular lead phrase (its closing punctuation lost)"
+        elif paragraph_id.endswith(".h.i"):
+            faults[index] = "(i) after (h) nested under it as a roman numeral"
+        elif re.search(r"\.r\d+$", paragraph_id):
+            faults[index] = "a paragraph number printed twice"
+        elif operative and not operative["number"].isdigit():
+            faults[index] = "a paragraph number that is not a number"
+        elif operative:
+            number, previous = int(operative["number"]), last.get(operative["run"], 0)
+            if number != previous + 1:
+                faults[index] = "the numbering skips a number"
+            elif number == 1 and RUN_PREFIX.search(operative["run"]) and not heading_since:
+                faults[index] = "the numbering starts again with no heading before it (a heading run into a paragraph)"
+            last[operative["run"]] = number
+        heading_since = heading or (heading_since and not operative)
+    return faults
+
+
+def _without_runs(ids: list[str]) -> list[str]:
+    """Ids with the runs of numbering taken out and headings and unnumbered paragraphs counted on
+    across them: the same list whichever run a section's headings are counted in.
+
+    >>> _without_runs(["op1", "s2.h1", "s2.pp1", "s2.pp1.a", "s2.op1"])
+    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
+    >>> _without_runs(["op1", "h1", "pp1", "pp1.a", "s2.op1"])
+    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
+    """
+    counts: dict[tuple[str, str], int] = {}
+    renamed: dict[str, str] = {}
+    out = []
+    for paragraph_id in ids:
+        found = re.fullmatch(r"(?P<base>.*?)(?:s\d+\.)?(?P<kind>h|pp|op)(?P<number>\d+)(?P<rest>\..*)?", paragraph_id)
+        if not found:
+            out.append(paragraph_id)
+            continue
+        rest = found["rest"] or ""
+        top = paragraph_id[: len(paragraph_id) - len(rest)]
+        if found["kind"] == "op":
+            renamed[top] = f"{found['base']}op{found['number']}"
+        elif top not in renamed:
+            key = (found["base"], found["kind"])
+            counts[key] = counts.get(key, 0) + 1
+            renamed[top] = f"{found['base']}{found['kind']}{counts[key]}"
+        out.append(renamed[top] + rest)
+    return out
+
+
 def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
-    """The failure kind and a detail; ``("", "")`` when ids and note placement agree."""
+    """The failure kind and a detail; ``("", "")`` when ids and note placement agree. Where the
+    XML's own structure explains the first difference, the kind says so (``XML: ...``)."""
     xml_ids = [p.paragraph_id for p in xml.paragraphs]
     text_ids = [p.paragraph_id for p in text.paragraphs]
     if xml_ids != text_ids:
@@ -73,10 +154,13 @@ def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
         )
         xml_id = xml_ids[index] if index < len(xml_ids) else ""
         text_id = text_ids[index] if index < len(text_ids) else ""
-        return (
-            f"ids differ at {_id_kind(xml_id)}",
-            f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}",
-        )
+        detail = f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}"
+        fault = xml_faults(xml).get(index)
+        if fault:
+            return f"XML: {fault}", detail
+        if _without_runs(xml_ids) == _without_runs(text_ids):
+            return SECTION_RUNS, detail
+        return f"ids differ at {_id_kind(xml_id)}", detail
     xml_notes = {(n.footnote_id, n.paragraph_id) for n in xml.footnotes}
     text_notes = {(n.footnote_id, n.paragraph_id) for n in text.footnotes if n.marker_found}
     if xml_notes != text_notes:
@@ -95,6 +179,15 @@ def as_document(parsed: ParsedDocument, text: str, path: str) -> ParsedDocument:
     return ParsedDocument(parsed.meta, read.paragraphs, read.footnotes)
 
 
+def _error_kind(xml: ParsedDocument, message: str) -> str:
+    """A text parser's error as a failure kind: the XML's own fault when its numbering already
+    skips, repeats or starts again where the print shows no reason to (the text prints those numbers)."""
+    numbering = [fault for fault in xml_faults(xml).values() if fault.startswith(NUMBERING_FAULTS)]
+    if numbering and "operative paragraph number" in message:
+        return f"XML: {numbering[0]}"
+    return f"text error: {_kind_of_error(message)}"
+
+
 def check(file: Path) -> Outcome:
     """Convert one XML, render it in both forms, parse them and compare."""
     outcome = Outcome(file.as_posix())
@@ -107,7 +200,7 @@ def check(file: Path) -> Outcome:
         try:
             text = as_document(parsed, rendered(parsed, form), f"{file.name}.{form}.txt")
         except SourceError as error:
-            outcome.forms[form], outcome.details[form] = f"text error: {_kind_of_error(str(error))}", str(error)
+            outcome.forms[form], outcome.details[form] = _error_kind(parsed, str(error)), str(error)
             continue
         outcome.forms[form], outcome.details[form] = compare(parsed, text)
     return outcome

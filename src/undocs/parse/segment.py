@@ -53,6 +53,12 @@ def to_roman(value: int) -> str:
     return out
 
 
+def _opens_paragraph(text: str) -> bool:
+    """A numbered paragraph's text opens with a capital, quoted or not ("“Consignor” means ..."), or
+    with its first subparagraph ("1. (a) A State Party ...")."""
+    return text.lstrip("“‘\"'")[:1].isupper() or bool(patterns.SUBPARAGRAPH_LABEL.match(text))
+
+
 def _number_value(label: str) -> int | None:
     return int(label) if label.isdigit() else None
 
@@ -242,12 +248,12 @@ class _Segmenter:
         for paragraph in reversed(self.paragraphs):
             if paragraph.paragraph_id == BODY_UNIT:
                 ended = patterns.PARAGRAPH_END.search(" ".join(self.parts))
-                if not ended or paragraph.section != "preamble":
+                if not ended or not (paragraph.section == "preamble" or self._in_annex()):
                     return not ended
-                continue  # a preambular paragraph that opened with a participle ("Noting ...,")
-            if paragraph.section == "heading":
+                continue  # a paragraph ("Noting ...,", "For the purposes of this Convention:")
+            if _is_heading(paragraph):
                 return True
-            if paragraph.section == "operative":
+            if re.search(r"(?:^|\.)op\d+(?:\.|$)", paragraph.paragraph_id):
                 return False
         return False
 
@@ -359,8 +365,7 @@ class _Segmenter:
         return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
-        # A paragraph opens with a capital, or with its first subparagraph: "1. (a) A State Party ...".
-        titled = rest[:1].isupper() or bool(patterns.SUBPARAGRAPH_LABEL.match(rest))
+        titled = _opens_paragraph(rest)
         if number == 1 and self.operative and titled and self._after_heading():
             self._restart_numbering()
         if self._numbered_item(number, rest, line):
@@ -388,7 +393,7 @@ class _Segmenter:
         return True
 
     def _numbered_item(self, number: int, rest: str, line: SourceLine) -> bool:
-        """A numbered item inside a paragraph: of a list the paragraph introduces with a colon
+        """A numbered item inside a numbered paragraph: of a list it introduces with a colon
         ("Approves the following provisional agenda:" / "1. Opening of the Congress.", ``op11.1``)
         or a paragraph it quotes ("new paragraph 4:" / "4. In hearing ...", ``op14.4``). A number
         that continues the paragraphs and opens with an operative verb ("12. Decides") is the next paragraph."""
@@ -396,7 +401,8 @@ class _Segmenter:
         level = self._place(str(number))
         if level is not None and next_paragraph and vocab.lead_phrase(rest, "operative"):
             level = None
-        if level is None and self.operative and not next_paragraph and patterns.LIST_INTRO.search(" ".join(self.parts)):
+        introduced = self.paragraphs[-1].label and patterns.LIST_INTRO.search(" ".join(self.parts))
+        if level is None and self.operative and not next_paragraph and introduced:
             level = _Level("number", number, self.paragraphs[-1].paragraph_id)
             self.levels.append(level)
         if level is None:
