@@ -168,3 +168,12 @@ def test_failures_the_xml_explains_are_counted_as_its_own() -> None:
     for file_glob, kind in expected.items():
         outcome = check(next(AKN.glob(file_glob)))
         assert outcome.forms == {"one_per_line": kind, "pdf_layout": kind}, (file_glob, outcome.details)
+
+
+def test_wrapped_lines_that_look_like_a_start() -> None:
+    # Wrapped like a PDF: S-32/1's "We pledge ..." begins a line inside annex paragraph 3, not a
+    # new one (indents mark starts there); 75/219's "8 (j) and related provisions," (article 8 (j)
+    # wrapped) is body, not note 8 printed without its separator.
+    assert check(next(AKN.glob("GA/75/A_RES_S-32_1-*.xml"))).forms["pdf_layout"] == ""
+    xml_ids, text_ids, _ = _printed("GA/75/75_219_E.xml", "pdf_layout")
+    assert text_ids == xml_ids

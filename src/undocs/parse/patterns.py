@@ -81,8 +81,8 @@ PARAGRAPH_END = re.compile(rf"(?:[,;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")
 # How a note's text opens when no separator sets the notes apart: a capital, a symbol, a quote,
 # a year ("See resolution 70/1.", "A/80/342.", "2000 Review Conference ..."), never a month
-# ("13 September 2025" is body).
-NOTE_TEXT_OPENING = re.compile(rf"^(?!(?:{MONTHS})\b)[A-Z“\"‘(\d]")
+# ("13 September 2025" is body) or a subparagraph's letter ("article 8 (j)" wrapped before "8").
+NOTE_TEXT_OPENING = re.compile(rf"^(?!(?:{MONTHS})\b|\([a-z]{{1,4}}\))[A-Z“\"‘(\d]")
 DIGIT_RUN = re.compile(r"\d+")
 SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

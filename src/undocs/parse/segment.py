@@ -358,7 +358,9 @@ class _Segmenter:
         if self.operative or patterns.OPERATIVE_LABEL.match(stripped) or patterns.SUBPARAGRAPH_LABEL.match(stripped):
             return False
         in_annex = self.paragraphs[-1].paragraph_id.startswith(ANNEX_PREFIX)
-        if in_annex and not (text[:1].isspace() or vocab.lead_phrase(stripped, "declaration")):
+        # Where indents mark starts, "We pledge ..." at a line's start is a wrapped sentence's.
+        declares = not self.indent_marks_start and vocab.lead_phrase(stripped, "declaration")
+        if in_annex and not (text[:1].isspace() or declares):
             return False
         self._add(ANNEX_UNIT, "", "annex", "", 1, vocab.lead_phrase(stripped, "declaration"), line)
         self.parts = [stripped]
