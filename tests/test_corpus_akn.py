@@ -177,3 +177,16 @@ def test_wrapped_lines_that_look_like_a_start() -> None:
     assert check(next(AKN.glob("GA/75/A_RES_S-32_1-*.xml"))).forms["pdf_layout"] == ""
     xml_ids, text_ids, _ = _printed("GA/75/75_219_E.xml", "pdf_layout")
     assert text_ids == xml_ids
+
+
+def test_a_paragraph_under_a_heading_and_a_lone_paragraph_at_the_end() -> None:
+    # 75/286 has no numbers: its last paragraph, "Appoints Mr. António Guterres ... 2026.", ends
+    # with a full stop and is op1 (the text parser stopped: "no operative part").
+    assert check(next(AKN.glob("GA/75/A_RES_75_286_E.xml"))).forms == {"one_per_line": "", "pdf_layout": ""}
+    # 79/258 "Contingency fund / Recalls its resolution 78/253, ... dollars, / 1. Notes": the
+    # unnumbered paragraph is the section's own, not more of the heading; "1." starts again.
+    outcome = check(next(AKN.glob("GA/79/A_RES_79_258-*.xml")))
+    assert not any(kind.startswith("text error") for kind in outcome.forms.values()), outcome.details
+    # 77/258 nests its staffing table "A. Pension Administration ..." as op35.a: the XML's doing.
+    kind = "XML: a section's number (A., II.) read as a subparagraph's"
+    assert check(next(AKN.glob("GA/77/A_RES_77_258-*.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}

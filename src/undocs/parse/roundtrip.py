@@ -96,6 +96,10 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
         operative = re.fullmatch(r"(?P<run>.*?)op(?P<number>[^.]+)", paragraph_id)
         if heading and vocab.lead_phrase(paragraph.text, "preambular"):
             faults[index] = "a heading opens with a preambular lead phrase (its closing punctuation lost)"
+        elif paragraph.depth > 1 and re.fullmatch(r"(?:[A-Z]|[IVXL]{1,6})\.", paragraph.label):
+            faults[index] = "a section's number (A., II.) read as a subparagraph's"
+        elif re.search(r"(?:^|\.)op\.", paragraph_id):
+            faults[index] = "an unnumbered paragraph put under no numbered one (op.p1)"
         elif paragraph_id.endswith(".h.i"):
             faults[index] = "(i) after (h) nested under it as a roman numeral"
         elif re.search(r"\.r\d+$", paragraph_id):

@@ -123,7 +123,7 @@ class _Segmenter:
         for stray in left:
             self._continue(stray.text, stray)
         self._close()
-        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
+        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs and not self._acts_at_end():
             # A resolution without its operative part has lost text; publishing half of it misleads.
             raise SourceError(
                 self.path,
@@ -133,6 +133,21 @@ class _Segmenter:
                 self.paragraphs[-1].line_end,
             )
         return self.paragraphs
+
+    def _acts_at_end(self) -> bool:
+        """A resolution without numbers whose last paragraph ends with a full stop: that paragraph
+        acts ("Appoints Mr. António Guterres Secretary-General ... 2026."), its one operative
+        paragraph ``op1``; a preambular paragraph ends with a comma."""
+        tops = [p for p in self.paragraphs if p.depth == 1 and p.section != "title"]
+        last = tops[-1] if tops else None
+        if last is None or last.section != "preamble" or not last.text.rstrip().endswith("."):
+            return False
+        for paragraph in self.paragraphs[self.paragraphs.index(last) :]:
+            paragraph.paragraph_id = "op1" + paragraph.paragraph_id[len(last.paragraph_id) :]
+            paragraph.parent_id = "op1" + paragraph.parent_id[len(last.paragraph_id) :] if paragraph.parent_id else ""
+            paragraph.section = "operative"
+        last.lead_phrase = vocab.lead_phrase(last.text, "operative")
+        return True
 
     def _title(self) -> None:
         lines = title_lines(self.cleaned.front)
@@ -247,8 +262,11 @@ class _Segmenter:
         own preamble: "II / Revised estimates / Having considered ...")."""
         for paragraph in reversed(self.paragraphs):
             if paragraph.paragraph_id == BODY_UNIT:
-                ended = patterns.PARAGRAPH_END.search(" ".join(self.parts))
-                if not ended or not (paragraph.section == "preamble" or self._in_annex()):
+                text = " ".join(self.parts)
+                if patterns.SECTION_LABEL.match(text):
+                    return True  # "B. Office of Investment Management" and the table under it
+                ended = patterns.PARAGRAPH_END.search(text)
+                if not ended or not self._unit_is_paragraph(paragraph):
                     return not ended
                 continue  # a paragraph ("Noting ...,", "For the purposes of this Convention:")
             if _is_heading(paragraph):
@@ -493,8 +511,9 @@ class _Segmenter:
         operative paragraphs or when a heading stands just before it (a section's title under its
         number, however long: "II / Implementation of the 1995 Agreement ..."); so is one that
         opens with a section's number ("A. Pension Administration", with the table under it). One
-        that ends as a sentence is a preambular paragraph in a preamble or an annex, elsewhere it
-        goes on with the paragraph before it (a wrapped line that happened to follow a semicolon)."""
+        that ends as a sentence is a preambular paragraph in a preamble, an annex or under a heading
+        ("Contingency fund / Recalls its resolution ...,"), elsewhere it goes on with the paragraph
+        before it (a wrapped line that happened to follow a semicolon)."""
         longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
         unended = not patterns.PARAGRAPH_END.search(unit.text)
         # In a preamble only a capitalised line is a heading: asterisks ("* * *") are a paragraph there.
@@ -504,7 +523,7 @@ class _Segmenter:
         if short or title or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
-        if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
+        if self._unit_is_paragraph(unit):
             self.preambular += 1
             unit.paragraph_id, unit.section = f"{self.prefix}pp{self.preambular}", self._section("preamble")
             unit.lead_phrase = vocab.lead_phrase(unit.text, "preambular")
@@ -513,6 +532,12 @@ class _Segmenter:
         previous = self.paragraphs[-1]
         previous.text = join_lines([previous.text, unit.text])
         previous.line_end = max(previous.line_end, unit.line_end)
+
+    def _unit_is_paragraph(self, unit: Paragraph) -> bool:
+        """Whether the open unit, if it ends as a sentence, is a paragraph of its own rather than
+        more of the paragraph before: in a preamble, in an annex, or under a heading."""
+        before = self.paragraphs[-2] if len(self.paragraphs) > 1 else None
+        return unit.section == "preamble" or self._in_annex() or (before is not None and _is_heading(before))
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
         """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
@@ -549,8 +574,11 @@ def _opens_unit(text: str) -> bool:
 
 
 def _indent_marks_start(body: list[SourceLine]) -> bool:
-    """Whether this extraction indents the first line of each paragraph (pypdf-style text does)."""
+    """Whether this extraction indents the first line of each paragraph (pypdf-style text does):
+    its numbered lines, or in a resolution without numbers its lines with a preambular lead phrase."""
     labelled = [line.text for line in body if patterns.OPERATIVE_LABEL.match(line.text.strip())]
+    if not labelled:
+        labelled = [line.text for line in body if vocab.lead_phrase(line.text.strip(), "preambular")]
     return len(labelled) >= 2 and all(text[:1].isspace() for text in labelled)
 
 
