@@ -190,3 +190,17 @@ def test_a_paragraph_under_a_heading_and_a_lone_paragraph_at_the_end() -> None:
     # 77/258 nests its staffing table "A. Pension Administration ..." as op35.a: the XML's doing.
     kind = "XML: a section's number (A., II.) read as a subparagraph's"
     assert check(next(AKN.glob("GA/77/A_RES_77_258-*.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}
+
+
+def test_lists_under_headings_and_bullets() -> None:
+    # 78/317 "A. Build economic resilience / (a) Reform ...": the list is under the heading
+    # (annex.h10.a), as the XML nests it, not under paragraph 32 before it; 79/323's letters go on
+    # under the next heading ("Fiscal systems ... / (c) ...": annex.h7.c).
+    assert check(next(AKN.glob("GA/78/A_RES_78_317-*.xml"))).forms == {"one_per_line": "", "pdf_layout": ""}
+    xml_ids, text_ids, _ = _printed("GA/79/A_RES_79_323-*.xml", "pdf_layout")
+    assert text_ids == xml_ids and "annex.h7.c" in text_ids
+    # 76/258 "Targets / • Achieve ... / • End hunger ...": each bullet is a paragraph of its own.
+    xml = parse_file(next(AKN.glob("GA/76/A_RES_76_258-*.xml")))
+    text = as_document(xml, rendered(xml, "one_per_line"), "76_258.txt")
+    bullets = [p.paragraph_id for p in text.paragraphs if p.text.startswith("•")]
+    assert bullets[:3] == ["annex.pp1", "annex.pp2", "annex.pp3"]

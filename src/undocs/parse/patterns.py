@@ -56,6 +56,7 @@ PARTICIPLE_START = re.compile(
     r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
     r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
+BULLETS = "•▪◦‣●"  # a bulleted item's mark, where the print gives no letter
 # Asterisks set apart on a line of their own ("* * *"): a break between groups of paragraphs.
 ASTERISKS_LINE = re.compile(r"^\s*\*(?:\s*\*)+\s*$")
 # A part of a collection of resolutions (80/236 A and B): its letter alone on a line; its id prefix.

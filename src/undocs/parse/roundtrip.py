@@ -100,6 +100,10 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
             faults[index] = "a section's number (A., II.) read as a subparagraph's"
         elif re.search(r"(?:^|\.)op\.", paragraph_id):
             faults[index] = "an unnumbered paragraph put under no numbered one (op.p1)"
+        elif heading and re.search(r"[.;:,]$", paragraph.text) and len(paragraph.text.split()) > 3:
+            faults[index] = (
+                "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
+            )
         elif paragraph_id.endswith(".h.i"):
             faults[index] = "(i) after (h) nested under it as a roman numeral"
         elif re.search(r"\.r\d+$", paragraph_id):
@@ -146,23 +150,29 @@ def _without_runs(ids: list[str]) -> list[str]:
     return out
 
 
+def _first_difference(first: list[str], second: list[str]) -> int:
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second))
+    )
+
+
 def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
     """The failure kind and a detail; ``("", "")`` when ids and note placement agree. Where the
     XML's own structure explains the first difference, the kind says so (``XML: ...``)."""
     xml_ids = [p.paragraph_id for p in xml.paragraphs]
     text_ids = [p.paragraph_id for p in text.paragraphs]
     if xml_ids != text_ids:
-        index = next(
-            (i for i, (a, b) in enumerate(zip(xml_ids, text_ids, strict=False)) if a != b),
-            min(len(xml_ids), len(text_ids)),
-        )
+        index = _first_difference(xml_ids, text_ids)
         xml_id = xml_ids[index] if index < len(xml_ids) else ""
         text_id = text_ids[index] if index < len(text_ids) else ""
         detail = f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}"
-        fault = xml_faults(xml).get(index)
+        faults = xml_faults(xml)
+        # Past the runs a section's headings are counted in, the first difference left.
+        beyond_runs = _first_difference(_without_runs(xml_ids), _without_runs(text_ids))
+        fault = faults.get(index) or faults.get(beyond_runs)
         if fault:
             return f"XML: {fault}", detail
-        if _without_runs(xml_ids) == _without_runs(text_ids):
+        if beyond_runs == len(xml_ids) == len(text_ids):
             return SECTION_RUNS, detail
         return f"ids differ at {_id_kind(xml_id)}", detail
     xml_notes = {(n.footnote_id, n.paragraph_id) for n in xml.footnotes}

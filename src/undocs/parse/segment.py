@@ -228,12 +228,13 @@ class _Segmenter:
         return False
 
     def _name_unit_before_list(self) -> None:
-        """An unnumbered unit before "(a)" is named now; a paragraph it becomes is what the list is under."""
+        """An unnumbered unit before "(a)" is named now; the paragraph or heading it becomes is what the
+        list is under ("A. Build economic resilience / (a) Reform ...": ``annex.h10.a``)."""
         unit = self.paragraphs[-1] if self.paragraphs else None
         if unit is None or unit.paragraph_id not in (BODY_UNIT, ANNEX_UNIT):
             return
         self._close()
-        if unit is self.paragraphs[-1] and unit.paragraph_id.rsplit(".", 1)[-1].startswith("pp"):
+        if unit is self.paragraphs[-1] and re.match(r"(?:pp|h)\d", unit.paragraph_id.rsplit(".", 1)[-1]):
             self.top_id, self.levels = unit.paragraph_id, []
 
     def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
@@ -316,6 +317,8 @@ class _Segmenter:
 
     def _top_section(self) -> str:
         """The section of the paragraph a subparagraph is under (``s2.op4`` is operative too)."""
+        if re.search(r"(?:^|\.)h\d+$", self.top_id):
+            return self._section("heading")
         return self._section("operative" if re.search(r"(?:^|\.)op\d", self.top_id) else "preamble")
 
     def _in_annex(self) -> bool:
@@ -466,10 +469,13 @@ class _Segmenter:
         if values["number"] is not None:
             return None  # a numbered item opens only after the colon that introduces it
         style = "letter" if label == "a" else "roman" if label == "i" else ""
+        start = 1
+        if not style and not self.levels and re.search(r"(?:^|\.)h\d+$", self.top_id) and values["letter"]:
+            style, start = "letter", values["letter"]  # letters that go on under the next heading: "(c)"
         if not style:
             return None
         parent = self.paragraphs[-1].paragraph_id if self.levels else self.top_id
-        self.levels.append(_Level(style, 1, parent))
+        self.levels.append(_Level(style, start, parent))
         return self.levels[-1]
 
     def _add(
@@ -569,8 +575,9 @@ def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
 
 
 def _opens_unit(text: str) -> bool:
-    """A capital, or asterisks on their own ("* * *"), may start a heading or unnumbered paragraph."""
-    return text[:1].isupper() or bool(patterns.ASTERISKS_LINE.match(text))
+    """A capital, a bullet ("• Achieve ...") or asterisks on their own ("* * *") may start a heading
+    or an unnumbered paragraph."""
+    return text[:1].isupper() or text[:1] in patterns.BULLETS or bool(patterns.ASTERISKS_LINE.match(text))
 
 
 def _indent_marks_start(body: list[SourceLine]) -> bool:
