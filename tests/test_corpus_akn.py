@@ -204,3 +204,10 @@ def test_lists_under_headings_and_bullets() -> None:
     text = as_document(xml, rendered(xml, "one_per_line"), "76_258.txt")
     bullets = [p.paragraph_id for p in text.paragraphs if p.text.startswith("•")]
     assert bullets[:3] == ["annex.pp1", "annex.pp2", "annex.pp3"]
+
+
+def test_an_annex_without_its_annex_line_is_the_xmls_doing() -> None:
+    # 75/129's <attachment> has no "Annex" line: printed from the XML, its terms of reference follow
+    # paragraph 5 with nothing to say an annex starts.
+    kind = "XML: an annex that starts without its Annex line"
+    assert check(next(AKN.glob("GA/75/75_129_E.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}

@@ -15,7 +15,7 @@ from pathlib import Path
 from undocs import vocab
 from undocs.errors import SourceError
 from undocs.models import ParsedDocument
-from undocs.parse import render
+from undocs.parse import patterns, render
 from undocs.parse.document import parse_file
 from undocs.parse.resolution import parse_resolution
 from undocs.read.sources import decode_lines
@@ -80,7 +80,7 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
 
     >>> from undocs.models import DocumentMeta, Paragraph
     >>> rows = [("h1", "Having received the report"), ("op1", "Decides."), ("op3", "Asks."), ("s2.op1", "Notes.")]
-    >>> paragraphs = [Paragraph(i, "", "", "", 0, 1, "", text, 1, 1) for i, text in rows]
+    >>> paragraphs = [Paragraph(i, "", "heading" * (i == "h1"), "", 0, 1, "", text, 1, 1) for i, text in rows]
     >>> for index, fault in xml_faults(ParsedDocument(DocumentMeta("x", "", "", ""), paragraphs, [])).items():
     ...     print(index, fault)
     0 a heading opens with a preambular lead phrase (its closing punctuation lost)
@@ -94,7 +94,7 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
         paragraph_id = paragraph.paragraph_id
         heading = paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph_id))
         operative = re.fullmatch(r"(?P<run>.*?)op(?P<number>[^.]+)", paragraph_id)
-        if heading and vocab.lead_phrase(paragraph.text, "preambular"):
+        if paragraph.section == "heading" and vocab.lead_phrase(paragraph.text, "preambular"):
             faults[index] = "a heading opens with a preambular lead phrase (its closing punctuation lost)"
         elif paragraph.depth > 1 and re.fullmatch(r"(?:[A-Z]|[IVXL]{1,6})\.", paragraph.label):
             faults[index] = "a section's number (A., II.) read as a subparagraph's"
@@ -118,6 +118,10 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
                 faults[index] = "the numbering starts again with no heading before it (a heading run into a paragraph)"
             last[operative["run"]] = number
         heading_since = heading or (heading_since and not operative)
+    annex = next((i for i, p in enumerate(xml.paragraphs) if p.paragraph_id.startswith("annex.")), 0)
+    if annex and xml.paragraphs[annex - 1].label and not patterns.ANNEX_LINE.match(xml.paragraphs[annex].text):
+        # After numbered paragraphs the print opens an annex with its "Annex" line; this XML has none.
+        faults[annex] = "an annex that starts without its Annex line"
     return faults
 
 
