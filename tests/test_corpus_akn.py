@@ -211,3 +211,12 @@ def test_an_annex_without_its_annex_line_is_the_xmls_doing() -> None:
     # paragraph 5 with nothing to say an annex starts.
     kind = "XML: an annex that starts without its Annex line"
     assert check(next(AKN.glob("GA/75/75_129_E.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}
+
+
+def test_a_list_item_after_one_that_lost_its_end() -> None:
+    # 79/333's XML cuts paragraph 4 (b) short ("... including sharing"): the indented "(c)" that
+    # follows it in the list still opens op4.c.
+    assert check(next(AKN.glob("GA/79/A_RES_79_333-*.xml"))).forms == {"one_per_line": "", "pdf_layout": ""}
+    # 80/116's XML has no "(a)" before pp13's "(b) Israel, as an occupying Power, ...".
+    kind = "XML: a list that lacks the item before this one (it starts at (b))"
+    assert check(next(AKN.glob("GA/80/A_RES_80_116-*.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from undocs import vocab
 from undocs.errors import SourceError
-from undocs.models import ParsedDocument
+from undocs.models import Paragraph, ParsedDocument
 from undocs.parse import patterns, render
 from undocs.parse.document import parse_file
 from undocs.parse.resolution import parse_resolution
@@ -90,6 +90,7 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
     faults: dict[int, str] = {}
     last: dict[str, int] = {}  # the last operative number of each run of numbering
     heading_since = False  # a heading since the last operative paragraph
+    labels = {(p.parent_id, p.label) for p in xml.paragraphs}
     for index, paragraph in enumerate(xml.paragraphs):
         paragraph_id = paragraph.paragraph_id
         heading = paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph_id))
@@ -104,6 +105,8 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
             faults[index] = (
                 "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
             )
+        elif _misses_the_letter_before(paragraph, labels):
+            faults[index] = "a list that lacks the item before this one (it starts at (b))"
         elif paragraph_id.endswith(".h.i"):
             faults[index] = "(i) after (h) nested under it as a roman numeral"
         elif re.search(r"\.r\d+$", paragraph_id):
@@ -123,6 +126,16 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
         # After numbered paragraphs the print opens an annex with its "Annex" line; this XML has none.
         faults[annex] = "an annex that starts without its Annex line"
     return faults
+
+
+def _misses_the_letter_before(paragraph: Paragraph, labels: set[tuple[str, str]]) -> bool:
+    """A lettered subparagraph, "(b)" say, whose list under the same paragraph has no "(a)"; letters
+    that are roman numerals too ("(c)", "(i)") and lists under a heading (letters that go on from
+    the heading before) are left aside."""
+    letter = re.fullmatch(r"\((?P<letter>[b-z])\)", paragraph.label)
+    if not letter or letter["letter"] in "ivxlc" or re.search(r"(?:^|\.)h\d+$", paragraph.parent_id):
+        return False
+    return (paragraph.parent_id, f"({chr(ord(letter['letter']) - 1)})") not in labels
 
 
 def _without_runs(ids: list[str]) -> list[str]:

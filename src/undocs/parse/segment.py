@@ -59,8 +59,10 @@ def _opens_paragraph(text: str) -> bool:
     return text.lstrip("“‘\"'")[:1].isupper() or bool(patterns.SUBPARAGRAPH_LABEL.match(text))
 
 
-def _number_value(label: str) -> int | None:
-    return int(label) if label.isdigit() else None
+def _label_values(label: str) -> dict[str, int | None]:
+    """What ``label`` counts as in each numbering style: ``c`` is letter 3 and roman 100."""
+    number = int(label) if label.isdigit() else None
+    return {"letter": letter_value(label), "roman": roman_value(label), "number": number}
 
 
 def letter_value(label: str) -> int | None:
@@ -178,11 +180,13 @@ class _Segmenter:
         number = patterns.OPERATIVE_LABEL.match(stripped)
         if number and not ended and self._expected_label(text, stripped, number):
             ended = True  # a text extraction scrambled the previous paragraph's end
+        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub and not ended and self.indent_marks_start and text[:1].isspace():
+            ended = self._continues_list(sub["label"])  # "(c)" after "(b)" that lost its end
         if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
             return False
         if number:
             return self._operative(int(number.group("number")), stripped[number.end() :], line)
-        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
         if sub:
             self._name_unit_before_list()
         if sub and self.top_id:
@@ -457,9 +461,13 @@ class _Segmenter:
         self.parts = [rest]
         return True
 
+    def _continues_list(self, label: str) -> bool:
+        values = _label_values(label)
+        return any(values[level.style] == level.value + 1 for level in self.levels)
+
     def _place(self, label: str) -> _Level | None:
         """Find the list that ``label`` continues (innermost first) or open a new one."""
-        values = {"letter": letter_value(label), "roman": roman_value(label), "number": _number_value(label)}
+        values = _label_values(label)
         for depth in range(len(self.levels) - 1, -1, -1):
             level = self.levels[depth]
             if values[level.style] == level.value + 1:
