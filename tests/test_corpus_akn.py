@@ -220,3 +220,17 @@ def test_a_list_item_after_one_that_lost_its_end() -> None:
     # 80/116's XML has no "(a)" before pp13's "(b) Israel, as an occupying Power, ...".
     kind = "XML: a list that lacks the item before this one (it starts at (b))"
     assert check(next(AKN.glob("GA/80/A_RES_80_116-*.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}
+
+
+def test_quoted_numbers_decimal_items_and_unlabelled_items() -> None:
+    # 79/144's annex quotes the paragraph it amends: "Amend paragraph 8 to read: / Independent
+    # panel / 8. The Secretary-General ..." is annex.op8, its number as printed.
+    xml_ids, text_ids, _ = _printed("GA/79/A_RES_79_144-*.xml", "pdf_layout")
+    assert text_ids == xml_ids and "annex.op8" in text_ids
+    # 76/3's objectives number their items "1.1", "1.2": the reader makes them op11, op12 (eleven
+    # and twelve); the text reads each as a line of its own, after the objective's heading.
+    kind = "XML: a decimal number (1.1) read as a whole one (op11)"
+    assert check(next(AKN.glob("GA/76/A_RES_76_3_E.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}
+    # 75/326's themes carry no label in print; the reader numbers them by place (op11.a.1).
+    kind = "XML: an item the print gives no label, numbered by its place (op11.a.1)"
+    assert check(next(AKN.glob("GA/75/75_326_E.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}

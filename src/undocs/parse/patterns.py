@@ -56,6 +56,7 @@ PARTICIPLE_START = re.compile(
     r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
     r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
+DECIMAL_LABEL = re.compile(r"^\s*\d{1,3}\.\d{1,3}\.?\s")  # "1.1 Raise awareness ...": an item of objective 1
 BULLETS = "•▪◦‣●"  # a bulleted item's mark, where the print gives no letter
 # Asterisks set apart on a line of their own ("* * *"): a break between groups of paragraphs.
 ASTERISKS_LINE = re.compile(r"^\s*\*(?:\s*\*)+\s*$")

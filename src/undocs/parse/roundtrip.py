@@ -99,6 +99,10 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
             faults[index] = "a heading opens with a preambular lead phrase (its closing punctuation lost)"
         elif paragraph.depth > 1 and re.fullmatch(r"(?:[A-Z]|[IVXL]{1,6})\.", paragraph.label):
             faults[index] = "a section's number (A., II.) read as a subparagraph's"
+        elif paragraph.depth > 1 and not paragraph.label and re.search(r"\.\d+$", paragraph_id):
+            faults[index] = "an item the print gives no label, numbered by its place (op11.a.1)"
+        elif re.fullmatch(r"\d+\.\d+\.?", paragraph.label):
+            faults[index] = "a decimal number (1.1) read as a whole one (op11)"
         elif re.search(r"(?:^|\.)op\.", paragraph_id):
             faults[index] = "an unnumbered paragraph put under no numbered one (op.p1)"
         elif heading and re.search(r"[.;:,]$", paragraph.text) and len(paragraph.text.split()) > 3:

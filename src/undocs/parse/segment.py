@@ -249,8 +249,11 @@ class _Segmenter:
         rest = stripped[number.end() :]
         value = int(number.group("number"))
         after_unit = self.paragraphs[-1].paragraph_id in (BODY_UNIT, ANNEX_UNIT)  # a heading, "1." after it too
+        expected = (value == self.operative + 1 and self.operative > 0) or (
+            after_unit and value in (1, self.operative + 1)
+        )
         return (
-            ((value == self.operative + 1 and self.operative > 0) or (after_unit and value in (1, self.operative + 1)))
+            (expected or self._quotes_numbered_text())
             and rest[:1].isupper()
             and (not self.indent_marks_start or text[:1].isspace())
         )
@@ -397,7 +400,7 @@ class _Segmenter:
             self._restart_numbering()
         if self._numbered_item(number, rest, line):
             return True
-        if number != self.operative + 1:
+        if number != self.operative + 1 and not self._quotes_numbered_text():
             if titled and number > 0:
                 problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
                 raise SourceError(
@@ -418,6 +421,17 @@ class _Segmenter:
         if first and first["label"] in ("a", "i"):
             self._place(first["label"])  # its "(b)" goes on with the "(a)" printed in its text
         return True
+
+    def _quotes_numbered_text(self) -> bool:
+        """An annex that quotes numbered text before numbering its own ("Amend paragraph 8 to read:
+        / Independent panel / 8. The Secretary-General ..."): its first number stands as printed."""
+        return (
+            self._in_annex()
+            and self.operative == 0
+            and any(
+                p.paragraph_id.startswith(ANNEX_PREFIX) and patterns.LIST_INTRO.search(p.text) for p in self.paragraphs
+            )
+        )
 
     def _numbered_item(self, number: int, rest: str, line: SourceLine) -> bool:
         """A numbered item inside a numbered paragraph: of a list it introduces with a colon
@@ -583,9 +597,13 @@ def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
 
 
 def _opens_unit(text: str) -> bool:
-    """A capital, a bullet ("• Achieve ...") or asterisks on their own ("* * *") may start a heading
-    or an unnumbered paragraph."""
-    return text[:1].isupper() or text[:1] in patterns.BULLETS or bool(patterns.ASTERISKS_LINE.match(text))
+    """A capital, a bullet ("• Achieve ..."), a decimal number ("1.1 Raise awareness ...") or
+    asterisks on their own ("* * *") may start a heading or an unnumbered paragraph."""
+    return (
+        text[:1].isupper()
+        or text[:1] in patterns.BULLETS
+        or bool(patterns.DECIMAL_LABEL.match(text) or patterns.ASTERISKS_LINE.match(text))
+    )
 
 
 def _indent_marks_start(body: list[SourceLine]) -> bool:
