@@ -379,8 +379,8 @@ class _Segmenter:
     def _open_annex_unit(self, text: str, line: SourceLine) -> bool:
         """Headings and unnumbered paragraphs of an annex before its numbered paragraphs.
 
-        A line that is indented, or that opens a declaration ("We, Heads of State ..."), starts
-        a unit; a unit without closing punctuation is a heading.
+        A line that is indented, that follows the Annex line, or that opens a declaration ("We,
+        Heads of State ..."), starts a unit; a unit without closing punctuation is a heading.
         """
         stripped = text.strip()
         if self.operative or patterns.OPERATIVE_LABEL.match(stripped) or patterns.SUBPARAGRAPH_LABEL.match(stripped):
@@ -388,7 +388,8 @@ class _Segmenter:
         in_annex = self.paragraphs[-1].paragraph_id.startswith(ANNEX_PREFIX)
         # Where indents mark starts, "We pledge ..." at a line's start is a wrapped sentence's.
         declares = not self.indent_marks_start and vocab.lead_phrase(stripped, "declaration")
-        if in_annex and not (text[:1].isspace() or declares):
+        after_annex_line = bool(patterns.ANNEX_LINE.match(" ".join(self.parts)))
+        if in_annex and not (text[:1].isspace() or declares or after_annex_line):
             return False
         self._add(ANNEX_UNIT, "", "annex", "", 1, vocab.lead_phrase(stripped, "declaration"), line)
         self.parts = [stripped]
