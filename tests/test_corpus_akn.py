@@ -234,3 +234,10 @@ def test_quoted_numbers_decimal_items_and_unlabelled_items() -> None:
     # 75/326's themes carry no label in print; the reader numbers them by place (op11.a.1).
     kind = "XML: an item the print gives no label, numbered by its place (op11.a.1)"
     assert check(next(AKN.glob("GA/75/75_326_E.xml"))).forms == {"one_per_line": kind, "pdf_layout": kind}
+
+
+def test_a_sentence_that_ends_after_its_list_in_an_annex() -> None:
+    # 80/162 article 9: "2. A holder ... that exercises a right ... assumes any liability: (a) ...;
+    # or (b) ... / as if it were a party to the transport contract." The indented lower-case line
+    # is a paragraph of its own (annex.s8.pp1), as the XML gives it, not more of (b).
+    assert check(next(AKN.glob("GA/80/A_RES_80_162-*.xml"))).forms == {"one_per_line": "", "pdf_layout": ""}

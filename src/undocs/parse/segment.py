@@ -299,7 +299,10 @@ class _Segmenter:
         where it does not, only a line that opens a block (after a blank line) starts a unit.
         """
         stripped = squeeze(text)
-        if not self.paragraphs or self.paragraphs[-1].section == "title" or not _opens_unit(stripped):
+        # In an annex, an indented line in lower case after a list is the sentence's end, a paragraph
+        # of its own ("(b) ... liability; / as if it were a party to the transport contract.").
+        wrap_up = self._in_annex() and self.indent_marks_start and stripped[:1].islower()
+        if not self.paragraphs or self.paragraphs[-1].section == "title" or not (_opens_unit(stripped) or wrap_up):
             return False
         if self.indent_marks_start and not text[:1].isspace():
             return False
