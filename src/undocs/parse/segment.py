@@ -12,6 +12,16 @@ ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(
 >>> text = " The General Assembly,\\n Recalling its resolutions,\\n 1. Urges:\\n (a) To act;\\n (b) To\\nreport;\\n"
 >>> [(p.paragraph_id, p.label, p.text) for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
 [('pp1', '', 'Recalling its resolutions,'), ('op1', '1.', 'Urges:'), ('op1.a', '(a)', 'To act;'), ('op1.b', '(b)', 'To report;')]
+
+An unnumbered line is named by how it ends (a heading, or a preambular paragraph), and a
+resolution without numbers acts in its last paragraph, which ends with a full stop:
+
+>>> def ids(text):
+...     return [p.paragraph_id for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
+>>> ids(" The General Assembly,\\n Peacekeeping operations\\n 1. Decides.\\n 2. Asks.\\n")
+['h1', 'op1', 'op2']
+>>> ids(" The General Assembly,\\n Noting its report,\\n Welcoming it,\\n Appoints X Secretary-General.\\n")
+['pp1', 'pp2', 'op1']
 """
 
 from __future__ import annotations
@@ -144,9 +154,10 @@ class _Segmenter:
         last = tops[-1] if tops else None
         if last is None or last.section != "preamble" or not last.text.rstrip().endswith("."):
             return False
+        old, new = last.paragraph_id, re.sub(r"pp\d+$", "op1", last.paragraph_id)
         for paragraph in self.paragraphs[self.paragraphs.index(last) :]:
-            paragraph.paragraph_id = "op1" + paragraph.paragraph_id[len(last.paragraph_id) :]
-            paragraph.parent_id = "op1" + paragraph.parent_id[len(last.paragraph_id) :] if paragraph.parent_id else ""
+            paragraph.paragraph_id = new + paragraph.paragraph_id[len(old) :]
+            paragraph.parent_id = new + paragraph.parent_id[len(old) :] if paragraph.parent_id else ""
             paragraph.section = "operative"
         last.lead_phrase = vocab.lead_phrase(last.text, "operative")
         return True
@@ -551,7 +562,7 @@ class _Segmenter:
         # In a preamble only a capitalised line is a heading: asterisks ("* * *") are a paragraph there.
         titled = unit.section != "preamble" or unit.text[:1].isupper()
         short = unended and len(unit.text.split()) <= longest and titled
-        title = unended and (unit.section == "heading" or _is_heading(self.paragraphs[-2]))
+        title = unended and (unit.section == "heading" or self._under_heading())
         if short or title or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
@@ -568,8 +579,11 @@ class _Segmenter:
     def _unit_is_paragraph(self, unit: Paragraph) -> bool:
         """Whether the open unit, if it ends as a sentence, is a paragraph of its own rather than
         more of the paragraph before: in a preamble, in an annex, or under a heading."""
-        before = self.paragraphs[-2] if len(self.paragraphs) > 1 else None
-        return unit.section == "preamble" or self._in_annex() or (before is not None and _is_heading(before))
+        return unit.section == "preamble" or self._in_annex() or self._under_heading()
+
+    def _under_heading(self) -> bool:
+        """Whether a heading stands just before the open unit (the last paragraph)."""
+        return len(self.paragraphs) > 1 and _is_heading(self.paragraphs[-2])
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
         """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
