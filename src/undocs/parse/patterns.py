@@ -79,6 +79,10 @@ LIST_INTRO = re.compile(rf":{MARKER_AT_END}")  # "... the following provisional 
 SENTENCE_END = re.compile(rf"(?:[;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")  # a comma aside
 PARAGRAPH_END = re.compile(rf"(?:[,;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")
 
+# --- paragraph ids ---------------------------------------------------------------------------
+HEADING_ID = re.compile(r"(?:^|\.)h\d+$")  # "h3", "annex.s2.h1"
+OPERATIVE_ID = re.compile(r"(?:^|\.)op\d+(?:\.|$)")  # "op4", "s2.op4.a": an operative paragraph or under one
+
 # --- footnotes ---------------------------------------------------------------------------------
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")
 # How a note's text opens when no separator sets the notes apart: a capital, a symbol, a quote,

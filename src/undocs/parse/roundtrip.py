@@ -28,6 +28,14 @@ RUN_PREFIX = re.compile(r"(?:^|(?<=\.))s\d+\.")  # "s2." of a numbering that sta
 # when a <section> element wraps them, in the run before when the markup leaves them bare; the
 # printed text is the same either way, and the text parser reads it as the bare markup does.
 NUMBERING_FAULTS = ("the numbering", "a paragraph number")
+# The XML's faults, as the AKN reader's ids and labels show them.
+SECTION_NUMBER = re.compile(r"(?:[A-Z]|[IVXL]{1,6})\.")  # "A.", "II." as a subparagraph's label
+PLACE_NUMBERED = re.compile(r"\.\d+$")  # "op11.a.1": an unlabelled item numbered by its place
+DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?")  # "1.1"
+UNDER_NO_NUMBER = re.compile(r"(?:^|\.)op\.")  # "s19.op.p1"
+CLAUSE_END = re.compile(r"[.;:,]$")
+PRINTED_TWICE = re.compile(r"\.r\d+$")  # "a.op1.a.r1": the reader's id for a number given twice
+TOP_OPERATIVE = re.compile(r"(?P<run>.*?)op(?P<number>[^.]+)")
 SECTION_RUNS = "XML reader: a section's headings counted in its new run (<section> markup)"
 
 
@@ -87,49 +95,60 @@ def xml_faults(xml: ParsedDocument) -> dict[int, str]:
     2 the numbering skips a number
     3 the numbering starts again with no heading before it (a heading run into a paragraph)
     """
-    faults: dict[int, str] = {}
-    last: dict[str, int] = {}  # the last operative number of each run of numbering
-    heading_since = False  # a heading since the last operative paragraph
     labels = {(p.parent_id, p.label) for p in xml.paragraphs}
-    for index, paragraph in enumerate(xml.paragraphs):
-        paragraph_id = paragraph.paragraph_id
-        heading = paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph_id))
-        operative = re.fullmatch(r"(?P<run>.*?)op(?P<number>[^.]+)", paragraph_id)
-        if paragraph.section == "heading" and vocab.lead_phrase(paragraph.text, "preambular"):
-            faults[index] = "a heading opens with a preambular lead phrase (its closing punctuation lost)"
-        elif paragraph.depth > 1 and re.fullmatch(r"(?:[A-Z]|[IVXL]{1,6})\.", paragraph.label):
-            faults[index] = "a section's number (A., II.) read as a subparagraph's"
-        elif paragraph.depth > 1 and not paragraph.label and re.search(r"\.\d+$", paragraph_id):
-            faults[index] = "an item the print gives no label, numbered by its place (op11.a.1)"
-        elif re.fullmatch(r"\d+\.\d+\.?", paragraph.label):
-            faults[index] = "a decimal number (1.1) read as a whole one (op11)"
-        elif re.search(r"(?:^|\.)op\.", paragraph_id):
-            faults[index] = "an unnumbered paragraph put under no numbered one (op.p1)"
-        elif heading and re.search(r"[.;:,]$", paragraph.text) and len(paragraph.text.split()) > 3:
-            faults[index] = (
-                "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
-            )
-        elif _misses_the_letter_before(paragraph, labels):
-            faults[index] = "a list that lacks the item before this one (it starts at (b))"
-        elif paragraph_id.endswith(".h.i"):
-            faults[index] = "(i) after (h) nested under it as a roman numeral"
-        elif re.search(r"\.r\d+$", paragraph_id):
-            faults[index] = "a paragraph number printed twice"
-        elif operative and not operative["number"].isdigit():
-            faults[index] = "a paragraph number that is not a number"
-        elif operative:
-            number, previous = int(operative["number"]), last.get(operative["run"], 0)
-            if number != previous + 1:
-                faults[index] = "the numbering skips a number"
-            elif number == 1 and RUN_PREFIX.search(operative["run"]) and not heading_since:
-                faults[index] = "the numbering starts again with no heading before it (a heading run into a paragraph)"
-            last[operative["run"]] = number
-        heading_since = heading or (heading_since and not operative)
+    faults = {i: fault for i, p in enumerate(xml.paragraphs) if (fault := _paragraph_fault(p, labels))}
+    faults = _numbering_faults(xml.paragraphs, faults) | faults
     annex = next((i for i, p in enumerate(xml.paragraphs) if p.paragraph_id.startswith("annex.")), 0)
     if annex and xml.paragraphs[annex - 1].label and not patterns.ANNEX_LINE.match(xml.paragraphs[annex].text):
         # After numbered paragraphs the print opens an annex with its "Annex" line; this XML has none.
         faults[annex] = "an annex that starts without its Annex line"
-    return faults
+    return dict(sorted(faults.items()))
+
+
+def _paragraph_fault(paragraph: Paragraph, labels: set[tuple[str, str]]) -> str:
+    """What is wrong with one paragraph as the XML gives it, or ''."""
+    paragraph_id, label, text = paragraph.paragraph_id, paragraph.label, paragraph.text
+    heading = paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph_id))
+    if paragraph.section == "heading" and vocab.lead_phrase(text, "preambular"):
+        return "a heading opens with a preambular lead phrase (its closing punctuation lost)"
+    if paragraph.depth > 1 and SECTION_NUMBER.fullmatch(label):
+        return "a section's number (A., II.) read as a subparagraph's"
+    if paragraph.depth > 1 and not label and PLACE_NUMBERED.search(paragraph_id):
+        return "an item the print gives no label, numbered by its place (op11.a.1)"
+    if DECIMAL_NUMBER.fullmatch(label):
+        return "a decimal number (1.1) read as a whole one (op11)"
+    if UNDER_NO_NUMBER.search(paragraph_id):
+        return "an unnumbered paragraph put under no numbered one (op.p1)"
+    if heading and CLAUSE_END.search(text) and len(text.split()) > 3:
+        return "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
+    if _misses_the_letter_before(paragraph, labels):
+        return "a list that lacks the item before this one (it starts at (b))"
+    if paragraph_id.endswith(".h.i"):
+        return "(i) after (h) nested under it as a roman numeral"
+    if PRINTED_TWICE.search(paragraph_id):
+        return "a paragraph number printed twice"
+    return ""
+
+
+def _numbering_faults(paragraphs: list[Paragraph], faults: dict[int, str]) -> dict[int, str]:
+    """Operative numbers that are no numbers, skip, or start again with no heading before them."""
+    found: dict[int, str] = {}
+    last: dict[str, int] = {}  # the last operative number of each run of numbering
+    heading_since = False  # a heading since the last operative paragraph
+    for index, paragraph in enumerate(paragraphs):
+        operative = TOP_OPERATIVE.fullmatch(paragraph.paragraph_id)
+        if operative and index not in faults:
+            number, previous = operative["number"], last.get(operative["run"], 0)
+            if not number.isdigit():
+                found[index] = "a paragraph number that is not a number"
+            elif int(number) != previous + 1:
+                found[index] = "the numbering skips a number"
+            elif number == "1" and RUN_PREFIX.search(operative["run"]) and not heading_since:
+                found[index] = "the numbering starts again with no heading before it (a heading run into a paragraph)"
+            last[operative["run"]] = int(number) if number.isdigit() else previous
+        heading = paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph.paragraph_id))
+        heading_since = heading or (heading_since and not operative)
+    return found
 
 
 def _misses_the_letter_before(paragraph: Paragraph, labels: set[tuple[str, str]]) -> bool:
@@ -137,7 +156,7 @@ def _misses_the_letter_before(paragraph: Paragraph, labels: set[tuple[str, str]]
     that are roman numerals too ("(c)", "(i)") and lists under a heading (letters that go on from
     the heading before) are left aside."""
     letter = re.fullmatch(r"\((?P<letter>[b-z])\)", paragraph.label)
-    if not letter or letter["letter"] in "ivxlc" or re.search(r"(?:^|\.)h\d+$", paragraph.parent_id):
+    if not letter or letter["letter"] in "ivxlc" or patterns.HEADING_ID.search(paragraph.parent_id):
         return False
     return (paragraph.parent_id, f"({chr(ord(letter['letter']) - 1)})") not in labels
 

@@ -290,7 +290,7 @@ class _Segmenter:
                 continue  # a paragraph ("Noting ...,", "For the purposes of this Convention:")
             if _is_heading(paragraph):
                 return True
-            if re.search(r"(?:^|\.)op\d+(?:\.|$)", paragraph.paragraph_id):
+            if patterns.OPERATIVE_ID.search(paragraph.paragraph_id):
                 return False
         return False
 
@@ -338,9 +338,9 @@ class _Segmenter:
 
     def _top_section(self) -> str:
         """The section of the paragraph a subparagraph is under (``s2.op4`` is operative too)."""
-        if re.search(r"(?:^|\.)h\d+$", self.top_id):
+        if patterns.HEADING_ID.search(self.top_id):
             return self._section("heading")
-        return self._section("operative" if re.search(r"(?:^|\.)op\d", self.top_id) else "preamble")
+        return self._section("operative" if patterns.OPERATIVE_ID.search(self.top_id) else "preamble")
 
     def _in_annex(self) -> bool:
         return self.prefix.startswith(ANNEX_PREFIX)
@@ -507,7 +507,7 @@ class _Segmenter:
             return None  # a numbered item opens only after the colon that introduces it
         style = "letter" if label == "a" else "roman" if label == "i" else ""
         start = 1
-        if not style and not self.levels and re.search(r"(?:^|\.)h\d+$", self.top_id) and values["letter"]:
+        if not style and not self.levels and patterns.HEADING_ID.search(self.top_id) and values["letter"]:
             style, start = "letter", values["letter"]  # letters that go on under the next heading: "(c)"
         if not style:
             return None
@@ -596,7 +596,7 @@ class _Segmenter:
 
 
 def _is_heading(paragraph: Paragraph) -> bool:
-    return paragraph.section == "heading" or bool(re.search(r"(?:^|\.)h\d+$", paragraph.paragraph_id))
+    return paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph.paragraph_id))
 
 
 def _opens_unnumbered_operative(text: str) -> bool:
