@@ -19,10 +19,10 @@ from undocs.parse.document import parse_file
 
 EXTRACTED = AKN.parent / "extracted"
 KNOWN = {
-    # The Awaza Political Declaration, adopted by a one-paragraph resolution, numbers its own
-    # paragraphs from 1 inside the annex: PyMuPDF's text converts with other annex ids (its title
-    # and roman-numbered sections), the joined text stops on the numbering.
-    "A_RES_80_3.pymupdf.txt": "ids",
+    # The Awaza Political Declaration numbers its own paragraphs from 1 inside the annex; the
+    # joined text prints "Annex Awaza Political Declaration" as one line, so nothing says the
+    # annex starts and its "2." repeats the resolution's. (PyMuPDF's text, whose "Annex" line
+    # stands alone, reads as the XML: the title on the line after it is the annex's own.)
     "A_RES_80_3.railcar11.txt": "operative paragraph number 2 is repeated",
 }
 

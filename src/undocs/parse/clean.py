@@ -223,8 +223,10 @@ class _Classifier:
         # Text without page breaks (one paragraph per line) prints the running head wherever the
         # page turned: the title beside the symbol, in either order, perhaps over two lines.
         part = squeeze(title)
-        # The whole title, alone: no paragraph is only that, but an annex may print it as its own title.
-        if part == self.title and len(part) > 8 and not self._after_annex_line():
+        # The whole title, alone: no paragraph is only that, but the text a resolution annexes or
+        # adopts may print it as its own title, under its Annex line or the words that introduce
+        # it, and so may a section under its number ("I / Support account for peacekeeping operations").
+        if part == self.title and len(part) > 8 and not self._after_title_opener():
             return True
         if title != text and len(part) > 8 and self.title.endswith(part):
             self._take_back_title_start(part)
@@ -233,8 +235,13 @@ class _Classifier:
             return True
         return False
 
-    def _after_annex_line(self) -> bool:
-        return bool(self.result.body) and bool(patterns.ANNEX_LINE.match(self.result.body[-1].text))
+    def _after_title_opener(self) -> bool:
+        last = self.result.body[-1].text if self.result.body else ""
+        return bool(
+            patterns.ANNEX_LINE.match(last)
+            or patterns.ANNEX_INTRO.search(last)
+            or patterns.SECTION_NUMBER_LINE.match(last)
+        )
 
     def _take_back_title_start(self, end: str) -> None:
         """The body lines (one or two) just before a running head's symbol that print the title,

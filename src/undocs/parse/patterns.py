@@ -56,23 +56,39 @@ PARTICIPLE_START = re.compile(
     r"(?:(?:Re-)?[A-Z][a-z]+ing|(?!United\b)[A-Z][a-z]{2,}ed|Mindful|Conscious|Cognizant|Cognisant|Aware|Desirous"
     r"|Seized|Anxious|Confident|Grateful|Eager|Resolute|Hopeful|Appreciative|Fearful)\b"
 )
+DECIMAL_LABEL = re.compile(r"^\s*\d{1,3}\.\d{1,3}\.?\s")  # "1.1 Raise awareness ...": an item of objective 1
+BULLETS = "•▪◦‣●"  # a bulleted item's mark, where the print gives no letter
+# Asterisks set apart on a line of their own ("* * *"): a break between groups of paragraphs.
+ASTERISKS_LINE = re.compile(r"^\s*\*(?:\s*\*)+\s*$")
 # A part of a collection of resolutions (80/236 A and B): its letter alone on a line; its id prefix.
 PART_LINE = re.compile(r"^\s*(?P<letter>[A-Z])\s*$")
 PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
 # A section's number before its heading: "A. Pension Administration", "II. Background".
 SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.\s+\S")
+# A section's number alone on its line ("II", "B."), its title on the next.
+SECTION_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]|[IVXL]{1,6})\.?\s*$")
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
 ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+[IVX]{1,4})?\s*$")
-ADOPTS_FOLLOWING = re.compile(r"\bthe\s+following\b[^:]*:\s*$")
-SENTENCE_END = re.compile(r"[;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a paragraph's end, a comma aside
-PARAGRAPH_END = re.compile(r"[,;:.]\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$")  # a note marker may follow
+# What introduces the text a resolution adopts, ending its one paragraph: "Adopts the following
+# declaration:", "... of Action:1", "Adopts the political declaration ... annexed to the present resolution."
+MARKER_AT_END = r"\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*$"  # a note marker may follow a paragraph's last word
+ANNEX_INTRO = re.compile(rf"(?::|\bannexed\s+to\s+the\s+present\s+resolution\.){MARKER_AT_END}")
+LIST_INTRO = re.compile(rf":{MARKER_AT_END}")  # "... the following provisional agenda:", a list follows
+# A paragraph's end: a question's mark too ("(a) What are the legal consequences ...?"), and the
+# "; and" before a list's last item.
+SENTENCE_END = re.compile(rf"(?:[;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")  # a comma aside
+PARAGRAPH_END = re.compile(rf"(?:[,;:.?!]|;\s+(?:and|or)){MARKER_AT_END}")
+
+# --- paragraph ids ---------------------------------------------------------------------------
+HEADING_ID = re.compile(r"(?:^|\.)h\d+$")  # "h3", "annex.s2.h1"
+OPERATIVE_ID = re.compile(r"(?:^|\.)op\d+(?:\.|$)")  # "op4", "s2.op4.a": an operative paragraph or under one
 
 # --- footnotes ---------------------------------------------------------------------------------
 NOTE_START = re.compile(r"^\s*(?P<number>\*{1,3}|\d{1,3})\s+(?P<text>\S.*?)\s*$")
 # How a note's text opens when no separator sets the notes apart: a capital, a symbol, a quote,
 # a year ("See resolution 70/1.", "A/80/342.", "2000 Review Conference ..."), never a month
-# ("13 September 2025" is body).
-NOTE_TEXT_OPENING = re.compile(rf"^(?!(?:{MONTHS})\b)[A-Z“\"‘(\d]")
+# ("13 September 2025" is body) or a subparagraph's letter ("article 8 (j)" wrapped before "8").
+NOTE_TEXT_OPENING = re.compile(rf"^(?!(?:{MONTHS})\b|\([a-z]{{1,4}}\))[A-Z“\"‘(\d]")
 DIGIT_RUN = re.compile(r"\d+")
 SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from undocs import vocab
 from undocs.errors import SourceError
-from undocs.models import ParsedDocument
-from undocs.parse import render
+from undocs.models import Paragraph, ParsedDocument
+from undocs.parse import patterns, render
 from undocs.parse.document import parse_file
 from undocs.parse.resolution import parse_resolution
 from undocs.read.language import SUPPORTED, name
@@ -23,6 +24,20 @@ from undocs.read.sources import decode_lines
 FORMS = ("one_per_line", "pdf_layout")
 PAGE_LINES = 45  # body lines a page of the PDF-like form holds
 WIDTH = 90
+RUN_PREFIX = re.compile(r"(?:^|(?<=\.))s\d+\.")  # "s2." of a numbering that starts again
+# The AKN reader counts a section's headings and preamble in the section's own run of numbering
+# when a <section> element wraps them, in the run before when the markup leaves them bare; the
+# printed text is the same either way, and the text parser reads it as the bare markup does.
+NUMBERING_FAULTS = ("the numbering", "a paragraph number")
+# The XML's faults, as the AKN reader's ids and labels show them.
+SECTION_NUMBER = re.compile(r"(?:[A-Z]|[IVXL]{1,6})\.")  # "A.", "II." as a subparagraph's label
+PLACE_NUMBERED = re.compile(r"\.\d+$")  # "op11.a.1": an unlabelled item numbered by its place
+DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?")  # "1.1"
+UNDER_NO_NUMBER = re.compile(r"(?:^|\.)op\.")  # "s19.op.p1"
+CLAUSE_END = re.compile(r"[.;:,]$")
+PRINTED_TWICE = re.compile(r"\.r\d+$")  # "a.op1.a.r1": the reader's id for a number given twice
+TOP_OPERATIVE = re.compile(r"(?P<run>.*?)op(?P<number>[^.]+)")
+SECTION_RUNS = "XML reader: a section's headings counted in its new run (<section> markup)"
 
 
 @dataclass
@@ -49,7 +64,12 @@ def _kind_of_error(message: str) -> str:
 
 
 def _id_kind(xml_id: str) -> str:
-    """What kind of paragraph the first differing id is, to count failures by cause."""
+    """What kind of paragraph the first differing id is, to count failures by cause.
+
+    >>> _id_kind("s2.op4.a"), _id_kind("a.pp3"), _id_kind("annex.h2")
+    ('operative subparagraph', 'parts (A, B)', 'annex')
+    """
+    xml_id = RUN_PREFIX.sub("", xml_id)  # a numbering that starts again is the same kind of paragraph
     if xml_id.startswith("annex"):
         return "annex"
     if re.match(r"^[a-z]\.", xml_id):
@@ -63,21 +83,139 @@ def _id_kind(xml_id: str) -> str:
     return xml_id or "missing"
 
 
+def xml_faults(xml: ParsedDocument) -> dict[int, str]:
+    """Where the XML's own structure is at fault, by paragraph index: what no printed text shows
+    that way, so that a text parser reading the print sensibly cannot agree.
+
+    >>> from undocs.models import DocumentMeta, Paragraph
+    >>> rows = [("h1", "Having received the report"), ("op1", "Decides."), ("op3", "Asks."), ("s2.op1", "Notes.")]
+    >>> paragraphs = [Paragraph(i, "", "heading" * (i == "h1"), "", 0, 1, "", text, 1, 1) for i, text in rows]
+    >>> for index, fault in xml_faults(ParsedDocument(DocumentMeta("x", "", "", ""), paragraphs, [])).items():
+    ...     print(index, fault)
+    0 a heading opens with a preambular lead phrase (its closing punctuation lost)
+    2 the numbering skips a number
+    3 the numbering starts again with no heading before it (a heading run into a paragraph)
+    """
+    labels = {(p.parent_id, p.label) for p in xml.paragraphs}
+    faults = {i: fault for i, p in enumerate(xml.paragraphs) if (fault := _paragraph_fault(p, labels))}
+    faults = _numbering_faults(xml.paragraphs, faults) | faults
+    annex = next((i for i, p in enumerate(xml.paragraphs) if p.paragraph_id.startswith("annex.")), 0)
+    if annex and xml.paragraphs[annex - 1].label and not patterns.ANNEX_LINE.match(xml.paragraphs[annex].text):
+        # After numbered paragraphs the print opens an annex with its "Annex" line; this XML has none.
+        faults[annex] = "an annex that starts without its Annex line"
+    return dict(sorted(faults.items()))
+
+
+def _paragraph_fault(paragraph: Paragraph, labels: set[tuple[str, str]]) -> str:
+    """What is wrong with one paragraph as the XML gives it, or ''."""
+    paragraph_id, label, text = paragraph.paragraph_id, paragraph.label, paragraph.text
+    heading = paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph_id))
+    if paragraph.section == "heading" and vocab.lead_phrase(text, "preambular"):
+        return "a heading opens with a preambular lead phrase (its closing punctuation lost)"
+    if paragraph.depth > 1 and SECTION_NUMBER.fullmatch(label):
+        return "a section's number (A., II.) read as a subparagraph's"
+    if paragraph.depth > 1 and not label and PLACE_NUMBERED.search(paragraph_id):
+        return "an item the print gives no label, numbered by its place (op11.a.1)"
+    if DECIMAL_NUMBER.fullmatch(label):
+        return "a decimal number (1.1) read as a whole one (op11)"
+    if UNDER_NO_NUMBER.search(paragraph_id):
+        return "an unnumbered paragraph put under no numbered one (op.p1)"
+    if heading and CLAUSE_END.search(text) and len(text.split()) > 3:
+        return "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
+    if _misses_the_letter_before(paragraph, labels):
+        return "a list that lacks the item before this one (it starts at (b))"
+    if paragraph_id.endswith(".h.i"):
+        return "(i) after (h) nested under it as a roman numeral"
+    if PRINTED_TWICE.search(paragraph_id):
+        return "a paragraph number printed twice"
+    return ""
+
+
+def _numbering_faults(paragraphs: list[Paragraph], faults: dict[int, str]) -> dict[int, str]:
+    """Operative numbers that are no numbers, skip, or start again with no heading before them."""
+    found: dict[int, str] = {}
+    last: dict[str, int] = {}  # the last operative number of each run of numbering
+    heading_since = False  # a heading since the last operative paragraph
+    for index, paragraph in enumerate(paragraphs):
+        operative = TOP_OPERATIVE.fullmatch(paragraph.paragraph_id)
+        if operative and index not in faults:
+            number, previous = operative["number"], last.get(operative["run"], 0)
+            if not number.isdigit():
+                found[index] = "a paragraph number that is not a number"
+            elif int(number) != previous + 1:
+                found[index] = "the numbering skips a number"
+            elif number == "1" and RUN_PREFIX.search(operative["run"]) and not heading_since:
+                found[index] = "the numbering starts again with no heading before it (a heading run into a paragraph)"
+            last[operative["run"]] = int(number) if number.isdigit() else previous
+        heading = paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph.paragraph_id))
+        heading_since = heading or (heading_since and not operative)
+    return found
+
+
+def _misses_the_letter_before(paragraph: Paragraph, labels: set[tuple[str, str]]) -> bool:
+    """A lettered subparagraph, "(b)" say, whose list under the same paragraph has no "(a)"; letters
+    that are roman numerals too ("(c)", "(i)") and lists under a heading (letters that go on from
+    the heading before) are left aside."""
+    letter = re.fullmatch(r"\((?P<letter>[b-z])\)", paragraph.label)
+    if not letter or letter["letter"] in "ivxlc" or patterns.HEADING_ID.search(paragraph.parent_id):
+        return False
+    return (paragraph.parent_id, f"({chr(ord(letter['letter']) - 1)})") not in labels
+
+
+def _without_runs(ids: list[str]) -> list[str]:
+    """Ids with the runs of numbering taken out and headings and unnumbered paragraphs counted on
+    across them: the same list whichever run a section's headings are counted in.
+
+    >>> _without_runs(["op1", "s2.h1", "s2.pp1", "s2.pp1.a", "s2.op1"])
+    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
+    >>> _without_runs(["op1", "h1", "pp1", "pp1.a", "s2.op1"])
+    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
+    """
+    counts: dict[tuple[str, str], int] = {}
+    renamed: dict[str, str] = {}
+    out = []
+    for paragraph_id in ids:
+        found = re.fullmatch(r"(?P<base>.*?)(?:s\d+\.)?(?P<kind>h|pp|op)(?P<number>\d+)(?P<rest>\..*)?", paragraph_id)
+        if not found:
+            out.append(paragraph_id)
+            continue
+        rest = found["rest"] or ""
+        top = paragraph_id[: len(paragraph_id) - len(rest)]
+        if found["kind"] == "op":
+            renamed[top] = f"{found['base']}op{found['number']}"
+        elif top not in renamed:
+            key = (found["base"], found["kind"])
+            counts[key] = counts.get(key, 0) + 1
+            renamed[top] = f"{found['base']}{found['kind']}{counts[key]}"
+        out.append(renamed[top] + rest)
+    return out
+
+
+def _first_difference(first: list[str], second: list[str]) -> int:
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second))
+    )
+
+
 def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
-    """The failure kind and a detail; ``("", "")`` when ids and note placement agree."""
+    """The failure kind and a detail; ``("", "")`` when ids and note placement agree. Where the
+    XML's own structure explains the first difference, the kind says so (``XML: ...``)."""
     xml_ids = [p.paragraph_id for p in xml.paragraphs]
     text_ids = [p.paragraph_id for p in text.paragraphs]
     if xml_ids != text_ids:
-        index = next(
-            (i for i, (a, b) in enumerate(zip(xml_ids, text_ids, strict=False)) if a != b),
-            min(len(xml_ids), len(text_ids)),
-        )
+        index = _first_difference(xml_ids, text_ids)
         xml_id = xml_ids[index] if index < len(xml_ids) else ""
         text_id = text_ids[index] if index < len(text_ids) else ""
-        return (
-            f"ids differ at {_id_kind(xml_id)}",
-            f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}",
-        )
+        detail = f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}"
+        faults = xml_faults(xml)
+        # Past the runs a section's headings are counted in, the first difference left.
+        beyond_runs = _first_difference(_without_runs(xml_ids), _without_runs(text_ids))
+        fault = faults.get(index) or faults.get(beyond_runs)
+        if fault:
+            return f"XML: {fault}", detail
+        if beyond_runs == len(xml_ids) == len(text_ids):
+            return SECTION_RUNS, detail
+        return f"ids differ at {_id_kind(xml_id)}", detail
     xml_notes = {(n.footnote_id, n.paragraph_id) for n in xml.footnotes}
     text_notes = {(n.footnote_id, n.paragraph_id) for n in text.footnotes if n.marker_found}
     if xml_notes != text_notes:
@@ -91,9 +229,18 @@ def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
     return "", ""
 
 
-def _as_document(parsed: ParsedDocument, text: str, path: str) -> ParsedDocument:
+def as_document(parsed: ParsedDocument, text: str, path: str) -> ParsedDocument:
     read = parse_resolution(decode_lines(text.encode("utf-8"), path), path, parsed.meta.symbol)
     return ParsedDocument(parsed.meta, read.paragraphs, read.footnotes)
+
+
+def _error_kind(xml: ParsedDocument, message: str) -> str:
+    """A text parser's error as a failure kind: the XML's own fault when its numbering already
+    skips, repeats or starts again where the print shows no reason to (the text prints those numbers)."""
+    numbering = [fault for fault in xml_faults(xml).values() if fault.startswith(NUMBERING_FAULTS)]
+    if numbering and "operative paragraph number" in message:
+        return f"XML: {numbering[0]}"
+    return f"text error: {_kind_of_error(message)}"
 
 
 def check(file: Path) -> Outcome:
@@ -110,9 +257,9 @@ def check(file: Path) -> Outcome:
         return outcome
     for form in FORMS:
         try:
-            text = _as_document(parsed, rendered(parsed, form), f"{file.name}.{form}.txt")
+            text = as_document(parsed, rendered(parsed, form), f"{file.name}.{form}.txt")
         except SourceError as error:
-            outcome.forms[form], outcome.details[form] = f"text error: {_kind_of_error(str(error))}", str(error)
+            outcome.forms[form], outcome.details[form] = _error_kind(parsed, str(error)), str(error)
             continue
         outcome.forms[form], outcome.details[form] = compare(parsed, text)
     return outcome

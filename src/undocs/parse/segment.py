@@ -12,6 +12,16 @@ ones by their number in sequence, subparagraphs by ``(a)``/``(i)`` labels. A ``(
 >>> text = " The General Assembly,\\n Recalling its resolutions,\\n 1. Urges:\\n (a) To act;\\n (b) To\\nreport;\\n"
 >>> [(p.paragraph_id, p.label, p.text) for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
 [('pp1', '', 'Recalling its resolutions,'), ('op1', '1.', 'Urges:'), ('op1.a', '(a)', 'To act;'), ('op1.b', '(b)', 'To report;')]
+
+An unnumbered line is named by how it ends (a heading, or a preambular paragraph), and a
+resolution without numbers acts in its last paragraph, which ends with a full stop:
+
+>>> def ids(text):
+...     return [p.paragraph_id for p in segment(clean(decode_lines(text.encode(), "x")), "x")]
+>>> ids(" The General Assembly,\\n Peacekeeping operations\\n 1. Decides.\\n 2. Asks.\\n")
+['h1', 'op1', 'op2']
+>>> ids(" The General Assembly,\\n Noting its report,\\n Welcoming it,\\n Appoints X Secretary-General.\\n")
+['pp1', 'pp2', 'op1']
 """
 
 from __future__ import annotations
@@ -51,6 +61,18 @@ def to_roman(value: int) -> str:
             out += numeral
             value -= number
     return out
+
+
+def _opens_paragraph(text: str) -> bool:
+    """A numbered paragraph's text opens with a capital, quoted or not ("“Consignor” means ..."), or
+    with its first subparagraph ("1. (a) A State Party ...")."""
+    return text.lstrip("“‘\"'")[:1].isupper() or bool(patterns.SUBPARAGRAPH_LABEL.match(text))
+
+
+def _label_values(label: str) -> dict[str, int | None]:
+    """What ``label`` counts as in each numbering style: ``c`` is letter 3 and roman 100."""
+    number = int(label) if label.isdigit() else None
+    return {"letter": letter_value(label), "roman": roman_value(label), "number": number}
 
 
 def letter_value(label: str) -> int | None:
@@ -113,7 +135,7 @@ class _Segmenter:
         for stray in left:
             self._continue(stray.text, stray)
         self._close()
-        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs:
+        if max(self.operative, self.resolution_operative) == 0 and self.paragraphs and not self._acts_at_end():
             # A resolution without its operative part has lost text; publishing half of it misleads.
             raise SourceError(
                 self.path,
@@ -123,6 +145,22 @@ class _Segmenter:
                 self.paragraphs[-1].line_end,
             )
         return self.paragraphs
+
+    def _acts_at_end(self) -> bool:
+        """A resolution without numbers whose last paragraph ends with a full stop: that paragraph
+        acts ("Appoints Mr. António Guterres Secretary-General ... 2026."), its one operative
+        paragraph ``op1``; a preambular paragraph ends with a comma."""
+        tops = [p for p in self.paragraphs if p.depth == 1 and p.section != "title"]
+        last = tops[-1] if tops else None
+        if last is None or last.section != "preamble" or not last.text.rstrip().endswith("."):
+            return False
+        old, new = last.paragraph_id, re.sub(r"pp\d+$", "op1", last.paragraph_id)
+        for paragraph in self.paragraphs[self.paragraphs.index(last) :]:
+            paragraph.paragraph_id = new + paragraph.paragraph_id[len(old) :]
+            paragraph.parent_id = new + paragraph.parent_id[len(old) :] if paragraph.parent_id else ""
+            paragraph.section = "operative"
+        last.lead_phrase = vocab.lead_phrase(last.text, "operative")
+        return True
 
     def _title(self) -> None:
         lines = title_lines(self.cleaned.front)
@@ -138,65 +176,80 @@ class _Segmenter:
     def _open(self, text: str, line: SourceLine, block_start: bool = False) -> bool:
         """Start a new paragraph if ``text`` opens one; report whether it did.
 
-        In text without indents, a block that opens with a preambular lead phrase starts a
-        paragraph even when pdfminer left stray words at the end of the one before.
+        A block (or, where indents mark starts, an indented line) that opens with a preambular lead
+        phrase starts a paragraph even when pdfminer left stray words at the end of the one before.
         """
         stripped = squeeze(text)  # pdfminer doubles spaces: "Seriously  concerned"
         # Nothing read yet, or a new part just opened (its letter closed what went before).
         first = not self.paragraphs or self.paragraphs[-1].section == "title" or not self.parts
         ended = first or self._ended()
-        if block_start and not self.indent_marks_start and not self.operative and not self._in_quotation():
+        # A line that opens a block, or an indented line where indents mark starts, with a listed
+        # lead phrase starts a preambular paragraph even when the one before lost its end.
+        starts_block = text[:1].isspace() if self.indent_marks_start else block_start and not self._in_quotation()
+        if starts_block and not self.operative:
             ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
         number = patterns.OPERATIVE_LABEL.match(stripped)
         if number and not ended and self._expected_label(text, stripped, number):
             ended = True  # a text extraction scrambled the previous paragraph's end
+        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
+        if sub and not ended and self.indent_marks_start and text[:1].isspace():
+            ended = self._continues_list(sub["label"])  # "(c)" after "(b)" that lost its end
         if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
             return False
         if number:
             return self._operative(int(number.group("number")), stripped[number.end() :], line)
-        sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
         if sub:
             self._name_unit_before_list()
         if sub and self.top_id:
             return self._subparagraph(sub.group("label"), stripped[sub.end() :], line)
-        if self.operative == 0 and self._in_main_text() and _opens_unnumbered_operative(stripped):
+        if (
+            self.operative == 0
+            and self._in_main_text()
+            and _opens_unnumbered_operative(stripped)
+            and not self._just_after_heading()
+        ):
             # A resolution of one paragraph prints it without a number ("Adopts the following ...:").
             self.operative = 1
             self.top_id = f"{self.prefix}op1"
             self._add(self.top_id, "", "operative", "", 1, vocab.lead_phrase(stripped, "operative"), line)
             self.parts = [stripped]
             return True
-        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not self._in_quotation())
+        # Without indents a quotation left open (a cited title) holds the paragraph open; where
+        # indents mark starts, an indented line starts one even after a quotation mark left unclosed.
+        quoted = self._in_quotation() and not self.indent_marks_start
+        opens = first or (_opens_preambular(stripped, self.indent_marks_start) and not quoted)
         part_title = not self.parts and bool(self.prefix)  # the line after a part's letter: its title, perhaps
-        if self.operative == 0 and opens and self._in_main_text() and (part_title or not _leads(stripped)):
-            # No lead phrase: a heading ("I", "Financial performance report") unless it ends as a sentence.
-            self.levels = []
-            self.top_id = f"pp{self.preambular + 1}"
-            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
-            self.parts = [stripped]
-            return True
-        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
-        # one ("Proposed organization of work" is a title there, not a participle's clause).
-        leads = vocab.lead_phrase(stripped, "preambular") if self._in_annex() else _leads(stripped)
-        if opens and (self.operative == 0 or (leads and self._after_heading())):
+        listed = vocab.lead_phrase(stripped, "preambular")
+        if opens and self.operative == 0 and self._in_main_text() and listed and not part_title:
             self._close()  # a unit before it is numbered first
             self.preambular += 1
             self.levels = []
             self.top_id = f"{self.prefix}pp{self.preambular}"
-            self._add(
-                self.top_id, "", self._section("preamble"), "", 1, vocab.lead_phrase(stripped, "preambular"), line
-            )
+            self._add(self.top_id, "", "preamble", "", 1, listed, line)
+            self.parts = [stripped]
+            return True
+        # A section's own preamble after a heading; in an annex only a listed lead phrase opens
+        # one ("Proposed organization of work" is a title there, not a participle's clause).
+        leads = listed if self._in_annex() else _leads(stripped)
+        if opens and (self.operative == 0 or (leads and self._after_heading())):
+            # A heading ("I", "Peacekeeping operations", "Sharing and granting access to information")
+            # unless it ends as a sentence: named when it closes (see ``_close``).
+            self._close()
+            self.levels = []
+            self.top_id = f"{self.prefix}pp{self.preambular + 1}"
+            self._add(BODY_UNIT, "", "preamble", "", 1, "", line)
             self.parts = [stripped]
             return True
         return False
 
     def _name_unit_before_list(self) -> None:
-        """An unnumbered unit before "(a)" is named now; a paragraph it becomes is what the list is under."""
+        """An unnumbered unit before "(a)" is named now; the paragraph or heading it becomes is what the
+        list is under ("A. Build economic resilience / (a) Reform ...": ``annex.h10.a``)."""
         unit = self.paragraphs[-1] if self.paragraphs else None
         if unit is None or unit.paragraph_id not in (BODY_UNIT, ANNEX_UNIT):
             return
         self._close()
-        if unit is self.paragraphs[-1] and unit.paragraph_id.rsplit(".", 1)[-1].startswith("pp"):
+        if unit is self.paragraphs[-1] and re.match(r"(?:pp|h)\d", unit.paragraph_id.rsplit(".", 1)[-1]):
             self.top_id, self.levels = unit.paragraph_id, []
 
     def _expected_label(self, text: str, stripped: str, number: re.Match) -> bool:
@@ -207,8 +260,11 @@ class _Segmenter:
         rest = stripped[number.end() :]
         value = int(number.group("number"))
         after_unit = self.paragraphs[-1].paragraph_id in (BODY_UNIT, ANNEX_UNIT)  # a heading, "1." after it too
+        expected = (value == self.operative + 1 and self.operative > 0) or (
+            after_unit and value in (1, self.operative + 1)
+        )
         return (
-            ((value == self.operative + 1 and self.operative > 0) or (after_unit and value in (1, self.operative + 1)))
+            (expected or self._quotes_numbered_text())
             and rest[:1].isupper()
             and (not self.indent_marks_start or text[:1].isspace())
         )
@@ -225,12 +281,26 @@ class _Segmenter:
         own preamble: "II / Revised estimates / Having considered ...")."""
         for paragraph in reversed(self.paragraphs):
             if paragraph.paragraph_id == BODY_UNIT:
-                return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
-            if paragraph.section == "heading":
+                text = " ".join(self.parts)
+                if patterns.SECTION_LABEL.match(text):
+                    return True  # "B. Office of Investment Management" and the table under it
+                ended = patterns.PARAGRAPH_END.search(text)
+                if not ended or not self._unit_is_paragraph(paragraph):
+                    return not ended
+                continue  # a paragraph ("Noting ...,", "For the purposes of this Convention:")
+            if _is_heading(paragraph):
                 return True
-            if paragraph.section == "operative":
+            if patterns.OPERATIVE_ID.search(paragraph.paragraph_id):
                 return False
         return False
+
+    def _just_after_heading(self) -> bool:
+        """Whether the paragraph before is a heading, or a unit that will be one (no closing punctuation):
+        a section's title follows it, never the one unnumbered operative paragraph ("I / Request for ...")."""
+        last = self.paragraphs[-1] if self.paragraphs else None
+        if last is not None and last.paragraph_id in (BODY_UNIT, ANNEX_UNIT):
+            return not patterns.PARAGRAPH_END.search(" ".join(self.parts))
+        return last is not None and _is_heading(last)
 
     def _open_body_unit(self, text: str, line: SourceLine, block_start: bool) -> bool:
         """An unnumbered line that starts after a paragraph ended: a heading ("Actuarial matters", "II",
@@ -240,7 +310,10 @@ class _Segmenter:
         where it does not, only a line that opens a block (after a blank line) starts a unit.
         """
         stripped = squeeze(text)
-        if not self.paragraphs or self.paragraphs[-1].section == "title" or not stripped[:1].isupper():
+        # In an annex, an indented line in lower case after a list is the sentence's end, a paragraph
+        # of its own ("(b) ... liability; / as if it were a party to the transport contract.").
+        wrap_up = self._in_annex() and self.indent_marks_start and stripped[:1].islower()
+        if not self.paragraphs or self.paragraphs[-1].section == "title" or not (_opens_unit(stripped) or wrap_up):
             return False
         if self.indent_marks_start and not text[:1].isspace():
             return False
@@ -262,6 +335,12 @@ class _Segmenter:
 
     def _section(self, section: str) -> str:
         return "annex" if self._in_annex() else section
+
+    def _top_section(self) -> str:
+        """The section of the paragraph a subparagraph is under (``s2.op4`` is operative too)."""
+        if patterns.HEADING_ID.search(self.top_id):
+            return self._section("heading")
+        return self._section("operative" if patterns.OPERATIVE_ID.search(self.top_id) else "preamble")
 
     def _in_annex(self) -> bool:
         return self.prefix.startswith(ANNEX_PREFIX)
@@ -299,7 +378,7 @@ class _Segmenter:
             bool(self.paragraphs)
             and self.paragraphs[-1].paragraph_id == "op1"
             and self.paragraphs[-1].label == ""
-            and bool(patterns.ADOPTS_FOLLOWING.search(" ".join(self.parts)))
+            and bool(patterns.ANNEX_INTRO.search(" ".join(self.parts)))
             and not patterns.SUBPARAGRAPH_LABEL.match(stripped)
             and not patterns.OPERATIVE_LABEL.match(stripped)
         )
@@ -314,24 +393,30 @@ class _Segmenter:
     def _open_annex_unit(self, text: str, line: SourceLine) -> bool:
         """Headings and unnumbered paragraphs of an annex before its numbered paragraphs.
 
-        A line that is indented, or that opens a declaration ("We, Heads of State ..."), starts
-        a unit; a unit without closing punctuation is a heading.
+        A line that is indented, that follows the Annex line, or that opens a declaration ("We,
+        Heads of State ..."), starts a unit; a unit without closing punctuation is a heading.
         """
         stripped = text.strip()
         if self.operative or patterns.OPERATIVE_LABEL.match(stripped) or patterns.SUBPARAGRAPH_LABEL.match(stripped):
             return False
         in_annex = self.paragraphs[-1].paragraph_id.startswith(ANNEX_PREFIX)
-        if in_annex and not (text[:1].isspace() or vocab.lead_phrase(stripped, "declaration")):
+        # Where indents mark starts, "We pledge ..." at a line's start is a wrapped sentence's.
+        declares = not self.indent_marks_start and vocab.lead_phrase(stripped, "declaration")
+        after_annex_line = bool(patterns.ANNEX_LINE.match(" ".join(self.parts)))
+        if in_annex and not (text[:1].isspace() or declares or after_annex_line):
             return False
         self._add(ANNEX_UNIT, "", "annex", "", 1, vocab.lead_phrase(stripped, "declaration"), line)
         self.parts = [stripped]
         return True
 
     def _operative(self, number: int, rest: str, line: SourceLine) -> bool:
-        if number == 1 and self.operative and rest[:1].isupper() and self._after_heading():
+        titled = _opens_paragraph(rest)
+        if number == 1 and self.operative and titled and self._after_heading():
             self._restart_numbering()
-        if number != self.operative + 1:
-            if rest[:1].isupper() and number > 0:
+        if self._numbered_item(number, rest, line):
+            return True
+        if number != self.operative + 1 and not self._quotes_numbered_text():
+            if titled and number > 0:
                 problem = "is repeated" if number <= self.operative else f"skips from {self.operative} to {number}"
                 raise SourceError(
                     self.path,
@@ -346,6 +431,40 @@ class _Segmenter:
         self._add(
             self.top_id, "", self._section("operative"), f"{number}.", 1, vocab.lead_phrase(rest, "operative"), line
         )
+        self.parts = [rest]
+        first = patterns.SUBPARAGRAPH_LABEL.match(rest)
+        if first and first["label"] in ("a", "i"):
+            self._place(first["label"])  # its "(b)" goes on with the "(a)" printed in its text
+        return True
+
+    def _quotes_numbered_text(self) -> bool:
+        """An annex that quotes numbered text before numbering its own ("Amend paragraph 8 to read:
+        / Independent panel / 8. The Secretary-General ..."): its first number stands as printed."""
+        return (
+            self._in_annex()
+            and self.operative == 0
+            and any(
+                p.paragraph_id.startswith(ANNEX_PREFIX) and patterns.LIST_INTRO.search(p.text) for p in self.paragraphs
+            )
+        )
+
+    def _numbered_item(self, number: int, rest: str, line: SourceLine) -> bool:
+        """A numbered item inside a numbered paragraph: of a list it introduces with a colon
+        ("Approves the following provisional agenda:" / "1. Opening of the Congress.", ``op11.1``)
+        or a paragraph it quotes ("new paragraph 4:" / "4. In hearing ...", ``op14.4``). A number
+        that continues the paragraphs and opens with an operative verb ("12. Decides") is the next paragraph."""
+        next_paragraph = number == self.operative + 1
+        level = self._place(str(number))
+        if level is not None and next_paragraph and vocab.lead_phrase(rest, "operative"):
+            level = None
+        introduced = self.paragraphs[-1].label and patterns.LIST_INTRO.search(" ".join(self.parts))
+        if level is None and self.operative and not next_paragraph and introduced:
+            level = _Level("number", number, self.paragraphs[-1].paragraph_id)
+            self.levels.append(level)
+        if level is None:
+            return False
+        parent = level.parent_id
+        self._add(f"{parent}.{number}", parent, self._top_section(), f"{number}.", len(self.levels) + 1, "", line)
         self.parts = [rest]
         return True
 
@@ -367,25 +486,33 @@ class _Segmenter:
         if level is None:
             return False
         parent = self.levels[-1].parent_id
-        section = self._section("operative" if self.top_id.startswith("op") else "preamble")
-        self._add(f"{parent}.{label}", parent, section, f"({label})", len(self.levels) + 1, "", line)
+        self._add(f"{parent}.{label}", parent, self._top_section(), f"({label})", len(self.levels) + 1, "", line)
         self.parts = [rest]
         return True
 
+    def _continues_list(self, label: str) -> bool:
+        values = _label_values(label)
+        return any(values[level.style] == level.value + 1 for level in self.levels)
+
     def _place(self, label: str) -> _Level | None:
         """Find the list that ``label`` continues (innermost first) or open a new one."""
-        values = {"letter": letter_value(label), "roman": roman_value(label)}
+        values = _label_values(label)
         for depth in range(len(self.levels) - 1, -1, -1):
             level = self.levels[depth]
             if values[level.style] == level.value + 1:
                 del self.levels[depth + 1 :]
                 level.value += 1
                 return level
+        if values["number"] is not None:
+            return None  # a numbered item opens only after the colon that introduces it
         style = "letter" if label == "a" else "roman" if label == "i" else ""
+        start = 1
+        if not style and not self.levels and patterns.HEADING_ID.search(self.top_id) and values["letter"]:
+            style, start = "letter", values["letter"]  # letters that go on under the next heading: "(c)"
         if not style:
             return None
         parent = self.paragraphs[-1].paragraph_id if self.levels else self.top_id
-        self.levels.append(_Level(style, 1, parent))
+        self.levels.append(_Level(style, start, parent))
         return self.levels[-1]
 
     def _add(
@@ -423,16 +550,23 @@ class _Segmenter:
         self.parts = []
 
     def _name_body_unit(self, unit: Paragraph) -> None:
-        """A short unit without closing punctuation is a heading, and so is one that opens with a
-        section's number ("A. Pension Administration", with the table under it); one that ends as a sentence is a
-        preambular paragraph in a preamble or an annex, elsewhere it goes on with the paragraph
+        """A unit without closing punctuation is a heading when it is short, when it stands among
+        operative paragraphs or when a heading stands just before it (a section's title under its
+        number, however long: "II / Implementation of the 1995 Agreement ..."); so is one that
+        opens with a section's number ("A. Pension Administration", with the table under it). One
+        that ends as a sentence is a preambular paragraph in a preamble, an annex or under a heading
+        ("Contingency fund / Recalls its resolution ...,"), elsewhere it goes on with the paragraph
         before it (a wrapped line that happened to follow a semicolon)."""
         longest = TABLE_WORDS if self._in_annex() else HEADING_WORDS
-        short = not patterns.PARAGRAPH_END.search(unit.text) and len(unit.text.split()) <= longest
-        if short or patterns.SECTION_LABEL.match(unit.text):
+        unended = not patterns.PARAGRAPH_END.search(unit.text)
+        # In a preamble only a capitalised line is a heading: asterisks ("* * *") are a paragraph there.
+        titled = unit.section != "preamble" or unit.text[:1].isupper()
+        short = unended and len(unit.text.split()) <= longest and titled
+        title = unended and (unit.section == "heading" or self._under_heading())
+        if short or title or patterns.SECTION_LABEL.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
-        if unit.section == "preamble" or self.prefix.startswith(ANNEX_PREFIX):
+        if self._unit_is_paragraph(unit):
             self.preambular += 1
             unit.paragraph_id, unit.section = f"{self.prefix}pp{self.preambular}", self._section("preamble")
             unit.lead_phrase = vocab.lead_phrase(unit.text, "preambular")
@@ -442,6 +576,15 @@ class _Segmenter:
         previous.text = join_lines([previous.text, unit.text])
         previous.line_end = max(previous.line_end, unit.line_end)
 
+    def _unit_is_paragraph(self, unit: Paragraph) -> bool:
+        """Whether the open unit, if it ends as a sentence, is a paragraph of its own rather than
+        more of the paragraph before: in a preamble, in an annex, or under a heading."""
+        return unit.section == "preamble" or self._in_annex() or self._under_heading()
+
+    def _under_heading(self) -> bool:
+        """Whether a heading stands just before the open unit (the last paragraph)."""
+        return len(self.paragraphs) > 1 and _is_heading(self.paragraphs[-2])
+
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
         """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
         any heading (a table's text): then it is a paragraph (``annex.pp1``)."""
@@ -450,6 +593,10 @@ class _Segmenter:
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:
             paragraph.paragraph_id = self._next_heading()
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    return paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph.paragraph_id))
 
 
 def _opens_unnumbered_operative(text: str) -> bool:
@@ -464,12 +611,25 @@ def _leads(text: str) -> bool:
 def _opens_preambular(text: str, indent_marks_start: bool) -> bool:
     if _leads(text):
         return True
-    return indent_marks_start and text[:1].isupper() and not vocab.lead_phrase(text, "operative")
+    return indent_marks_start and _opens_unit(text) and not vocab.lead_phrase(text, "operative")
+
+
+def _opens_unit(text: str) -> bool:
+    """A capital, a bullet ("• Achieve ..."), a decimal number ("1.1 Raise awareness ...") or
+    asterisks on their own ("* * *") may start a heading or an unnumbered paragraph."""
+    return (
+        text[:1].isupper()
+        or text[:1] in patterns.BULLETS
+        or bool(patterns.DECIMAL_LABEL.match(text) or patterns.ASTERISKS_LINE.match(text))
+    )
 
 
 def _indent_marks_start(body: list[SourceLine]) -> bool:
-    """Whether this extraction indents the first line of each paragraph (pypdf-style text does)."""
+    """Whether this extraction indents the first line of each paragraph (pypdf-style text does):
+    its numbered lines, or in a resolution without numbers its lines with a preambular lead phrase."""
     labelled = [line.text for line in body if patterns.OPERATIVE_LABEL.match(line.text.strip())]
+    if not labelled:
+        labelled = [line.text for line in body if vocab.lead_phrase(line.text.strip(), "preambular")]
     return len(labelled) >= 2 and all(text[:1].isspace() for text in labelled)
 
 
