@@ -25,9 +25,6 @@ FORMS = ("one_per_line", "pdf_layout")
 PAGE_LINES = 45  # body lines a page of the PDF-like form holds
 WIDTH = 90
 RUN_PREFIX = re.compile(r"(?:^|(?<=\.))s\d+\.")  # "s2." of a numbering that starts again
-# The AKN reader counts a section's headings and preamble in the section's own run of numbering
-# when a <section> element wraps them, in the run before when the markup leaves them bare; the
-# printed text is the same either way, and the text parser reads it as the bare markup does.
 NUMBERING_FAULTS = ("the numbering", "a paragraph number")
 # The XML's faults, as the AKN reader's ids and labels show them.
 SECTION_NUMBER = re.compile(r"(?:[A-Z]|[IVXL]{1,6})\.")  # "A.", "II." as a subparagraph's label
@@ -37,7 +34,6 @@ UNDER_NO_NUMBER = re.compile(r"(?:^|\.)op\.")  # "s19.op.p1"
 CLAUSE_END = re.compile(r"[.;:,]$")
 PRINTED_TWICE = re.compile(r"\.r\d+$")  # "a.op1.a.r1": the reader's id for a number given twice
 TOP_OPERATIVE = re.compile(r"(?P<run>.*?)op(?P<number>[^.]+)")
-SECTION_RUNS = "XML reader: a section's headings counted in its new run (<section> markup)"
 
 
 @dataclass
@@ -162,35 +158,6 @@ def _misses_the_letter_before(paragraph: Paragraph, labels: set[tuple[str, str]]
     return (paragraph.parent_id, f"({chr(ord(letter['letter']) - 1)})") not in labels
 
 
-def _without_runs(ids: list[str]) -> list[str]:
-    """Ids with the runs of numbering taken out and headings and unnumbered paragraphs counted on
-    across them: the same list whichever run a section's headings are counted in.
-
-    >>> _without_runs(["op1", "s2.h1", "s2.pp1", "s2.pp1.a", "s2.op1"])
-    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
-    >>> _without_runs(["op1", "h1", "pp1", "pp1.a", "s2.op1"])
-    ['op1', 'h1', 'pp1', 'pp1.a', 'op1']
-    """
-    counts: dict[tuple[str, str], int] = {}
-    renamed: dict[str, str] = {}
-    out = []
-    for paragraph_id in ids:
-        found = re.fullmatch(r"(?P<base>.*?)(?:s\d+\.)?(?P<kind>h|pp|op)(?P<number>\d+)(?P<rest>\..*)?", paragraph_id)
-        if not found:
-            out.append(paragraph_id)
-            continue
-        rest = found["rest"] or ""
-        top = paragraph_id[: len(paragraph_id) - len(rest)]
-        if found["kind"] == "op":
-            renamed[top] = f"{found['base']}op{found['number']}"
-        elif top not in renamed:
-            key = (found["base"], found["kind"])
-            counts[key] = counts.get(key, 0) + 1
-            renamed[top] = f"{found['base']}{found['kind']}{counts[key]}"
-        out.append(renamed[top] + rest)
-    return out
-
-
 def _first_difference(first: list[str], second: list[str]) -> int:
     return next(
         (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second))
@@ -207,14 +174,9 @@ def compare(xml: ParsedDocument, text: ParsedDocument) -> tuple[str, str]:
         xml_id = xml_ids[index] if index < len(xml_ids) else ""
         text_id = text_ids[index] if index < len(text_ids) else ""
         detail = f"first difference: XML {xml_id or '(end)'}, text {text_id or '(end)'}"
-        faults = xml_faults(xml)
-        # Past the runs a section's headings are counted in, the first difference left.
-        beyond_runs = _first_difference(_without_runs(xml_ids), _without_runs(text_ids))
-        fault = faults.get(index) or faults.get(beyond_runs)
+        fault = xml_faults(xml).get(index)
         if fault:
             return f"XML: {fault}", detail
-        if beyond_runs == len(xml_ids) == len(text_ids):
-            return SECTION_RUNS, detail
         return f"ids differ at {_id_kind(xml_id)}", detail
     xml_notes = {(n.footnote_id, n.paragraph_id) for n in xml.footnotes}
     text_notes = {(n.footnote_id, n.paragraph_id) for n in text.footnotes if n.marker_found}

@@ -333,7 +333,7 @@ class _Reader:
         """An unnumbered paragraph after numbered ones: a number the markup left in the text
         (``5 Encourages``) opens that paragraph; otherwise its words go on with the paragraph before
         (as a line without a label does in print), or, when it has subparagraphs of its own, it is
-        ``p1``.. under the last numbered paragraph."""
+        ``p1``.. under the last numbered paragraph; under a heading it is a preambular paragraph."""
         before = len(self.paragraphs)
         self._body(element, UNNUMBERED, "", "operative", "", 1)
         added = self.paragraphs[before]
@@ -344,6 +344,16 @@ class _Reader:
             self._shift_notes(UNNUMBERED, -number.end())
             added.lead_phrase = vocab.lead_phrase(added.text, "operative")
             self._rename(before, f"{self.prefix}op{len(tops) + 1}")
+        elif (
+            len(self.paragraphs) == before + 1
+            and self.paragraphs[before - 1].section == "heading"
+            and any(vocab.lead_phrase(added.text, kind) for kind in ("preambular", "operative"))
+        ):
+            # A clause under a heading ("Contingency fund / Recalls its resolution ..."): the section's
+            # own preambular paragraph, as the text parser reads it, not more of the heading (a
+            # table under its heading, "A. Pension Administration / Action Title of post ...", is).
+            added.section, added.lead_phrase = "preamble", vocab.lead_phrase(added.text, "preambular")
+            self._rename(before, self._next("pp"))
         elif len(self.paragraphs) > before + 1 or not tops:
             top = tops[-1].paragraph_id if tops else f"{self.prefix}op"
             self._rename(
@@ -455,9 +465,8 @@ class _Reader:
             elif name in HEADING_TAGS:
                 self.heading(child)
             elif name in {"section", "part", "chapter", "division", "hcontainer"}:
-                first = next((_number(num) for num in child.iterfind(".//akn:paragraph/akn:num", NS)), "")
-                if first and f"{self.prefix}op{first}" in self.ids:
-                    self._restart_numbering()  # the section's headings open the new run with it
+                # Its headings stay in the run before, as where the markup is bare (and in print):
+                # the new run (``s2.``) starts at the number that starts again.
                 self.main_body(child)
             elif name == "p" and not _plain_text(child):
                 self.heading(child)  # <p><num>I</num></p>: a section's number
