@@ -155,19 +155,18 @@ class KeyIndex:
         first = self.rows[name] + 2  # the row number of rows[0] as frictionless counts: the header is row 1
         self.rows[name] += len(rows)
         for key in self.keys_of[name]:
-            append = key.values.append
-            for offset, value in enumerate(map(key.read, rows)):
-                if value.count(None) != len(value):
-                    append(hash(value))
-                elif key.kind == "primary-key":
-                    self.problems.append(
-                        f"{name}: primary-key: row {first + offset}: {', '.join(key.fields)} all empty"
-                    )
+            values = list(map(key.read, rows))
+            hashes = [hash(value) for value in values if value.count(None) != len(value)]
+            key.values.extend(hashes)
+            if key.kind == "primary-key" and len(hashes) != len(values):
+                self.problems += [
+                    f"{name}: primary-key: row {first + offset}: {', '.join(key.fields)} all empty"
+                    for offset, value in enumerate(values)
+                    if value.count(None) == len(value)
+                ]
         for reference in self.references_of[name]:
-            append = reference.values.append
-            for value in map(reference.read, rows):
-                if value.count(None) != len(value):  # a foreign key all empty is not checked
-                    append(hash(value))
+            # A foreign key all empty is not checked.
+            reference.values.extend([hash(v) for v in map(reference.read, rows) if v.count(None) != len(v)])
 
     def errors(self) -> list[str]:
         found = list(self.problems)
