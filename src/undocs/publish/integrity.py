@@ -16,9 +16,9 @@ cells are all empty is skipped, otherwise its values must be a key of the refere
 >>> index.add("paragraphs", [list(paragraph.values())] * 2)
 >>> for error in index.errors():
 ...     print(error)
-paragraphs: primary-key: document_id, paragraph_id: 1 values repeat an earlier row's
-paragraphs: unique-error: paragraph_key: 1 values repeat an earlier row's
-paragraphs: foreign-key: parent_key: 1 values are not a paragraph_key in paragraphs
+paragraphs: primary-key: document_id, paragraph_id: an earlier row's value again in 1 rows
+paragraphs: unique-error: paragraph_key: an earlier row's value again in 1 rows
+paragraphs: foreign-key: parent_key: in 2 rows, not a paragraph_key in paragraphs
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ class Hashes(array):
     >>> hashes = Hashes()
     >>> for value in (5, -3, 9, 5):
     ...     hashes.append(value)
-    >>> hashes.repeats(), list(hashes.missing(hashes.sorted()))
-    (1, [])
+    >>> hashes.repeats(), hashes.missing(hashes.sorted()), hashes.missing(np.array([-3, 5]))
+    (1, 0, 1)
     """
 
     def __new__(cls) -> Hashes:
@@ -89,9 +89,13 @@ class Hashes(array):
         ordered = self.sorted()
         return int(np.count_nonzero(ordered[1:] == ordered[:-1]))
 
-    def missing(self, target: np.ndarray) -> np.ndarray:
-        """The values not in ``target`` (sorted)."""
-        return np.setdiff1d(np.frombuffer(self, dtype=np.int64), target)
+    def missing(self, target: np.ndarray) -> int:
+        """How many values are not in ``target`` (sorted)."""
+        values = np.frombuffer(self, dtype=np.int64)
+        if not len(target):
+            return len(values)
+        places = np.minimum(np.searchsorted(target, values), len(target) - 1)
+        return int(np.count_nonzero(target[places] != values))
 
 
 @dataclass
@@ -173,15 +177,15 @@ class KeyIndex:
         for key in self.keys.values():
             if key.kind and (count := key.values.repeats()):
                 found.append(
-                    f"{key.table}: {key.kind}: {', '.join(key.fields)}: {count} values repeat an earlier row's"
+                    f"{key.table}: {key.kind}: {', '.join(key.fields)}: an earlier row's value again in {count} rows"
                 )
         targets: dict[int, np.ndarray] = {}
         for reference in self.references:
             target = reference.target
             values = targets.setdefault(id(target), target.values.sorted())
-            if count := len(reference.values.missing(values)):
+            if count := reference.values.missing(values):
                 found.append(
-                    f"{reference.table}: foreign-key: {', '.join(reference.fields)}: {count} values "
-                    f"are not a {', '.join(target.fields)} in {target.table}"
+                    f"{reference.table}: foreign-key: {', '.join(reference.fields)}: in {count} rows, "
+                    f"not a {', '.join(target.fields)} in {target.table}"
                 )
         return found
