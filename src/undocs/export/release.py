@@ -24,8 +24,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-
 from undocs import paths
 from undocs.export.json_export import document_json_schema, nested_documents
 from undocs.export.reader import DESCRIPTOR, read_package
@@ -62,6 +60,8 @@ def write_zip(path: Path, entries: list[tuple[str, bytes]]) -> None:
 
 
 def validate_documents(documents: dict[str, dict], schema: dict) -> None:
+    import jsonschema  # imported here: 0.07 s that only a release's check needs
+
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for document_id, document in documents.items():
         error = jsonschema.exceptions.best_match(validator.iter_errors(document))

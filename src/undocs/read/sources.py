@@ -15,13 +15,16 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 import yaml
 
 from undocs import paths
 from undocs.errors import SourceError
 from undocs.models import SourceLine
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def _entry_line(raw: str, document: object, error: jsonschema.ValidationError) -
 
 def _check_schema(display: str, raw: str, document: object) -> None:
     """Every place the manifest breaks its schema, in one message (the first one's line)."""
+    import jsonschema  # imported here: 0.07 s that only a manifest's check needs
+
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(document), key=lambda e: list(e.path))
     if not errors:
         return
