@@ -27,7 +27,6 @@ WIDTH = 90
 RUN_PREFIX = re.compile(r"(?:^|(?<=\.))s\d+\.")  # "s2." of a numbering that starts again
 NUMBERING_FAULTS = ("the numbering", "a paragraph number")
 # The XML's faults, as the AKN reader's ids and labels show them.
-SECTION_NUMBER = re.compile(r"(?:[A-Z]|[IVXL]{1,6})\.")  # "A.", "II." as a subparagraph's label
 PLACE_NUMBERED = re.compile(r"\.\d+$")  # "op11.a.1": an unlabelled item numbered by its place
 DECIMAL_NUMBER = re.compile(r"\d+\.\d+\.?")  # "1.1"
 UNDER_NO_NUMBER = re.compile(r"(?:^|\.)op\.")  # "s19.op.p1"
@@ -108,8 +107,6 @@ def _paragraph_fault(paragraph: Paragraph, labels: set[tuple[str, str]]) -> str:
     heading = paragraph.section == "heading" or bool(patterns.HEADING_ID.search(paragraph_id))
     if paragraph.section == "heading" and vocab.lead_phrase(text, "preambular"):
         return "a heading opens with a preambular lead phrase (its closing punctuation lost)"
-    if paragraph.depth > 1 and SECTION_NUMBER.fullmatch(label):
-        return "a section's number (A., II.) read as a subparagraph's"
     if paragraph.depth > 1 and not label and PLACE_NUMBERED.search(paragraph_id):
         return "an item the print gives no label, numbered by its place (op11.a.1)"
     if DECIMAL_NUMBER.fullmatch(label):

@@ -41,6 +41,7 @@ NOTE_MARK = "\x00"  # stands where a note's marker stood while the text is norma
 HEADING_TAGS = {"heading", "subheading", "crossHeading"}
 UNNUMBERED = "unnumbered"  # the id an unnumbered paragraph has until it is placed
 SUBPARAGRAPH_NUM = re.compile(r"^\(\w{1,6}\)$")
+CAPITAL_SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.$")  # "A.", "II.": never a subparagraph's label
 SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.?$")  # a section's number: A., B., I, II.
 ROMAN = re.compile(r"[ivxl]+")
 BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
@@ -420,6 +421,9 @@ class _Reader:
         num = point.find("akn:num", NS)
         number = _number(num) or str(sum(p.parent_id == parent_id for p in self.paragraphs) + 1)
         label = squeeze("".join(num.itertext())) if num is not None else ""
+        if CAPITAL_SECTION_NUM.match(label):
+            self.heading(point, label)  # "A. Pension Administration" in a list: a section, as printed
+            return
         self._body(point, f"{parent_id}.{number}", parent_id, section, label, min(depth, 6))
 
     # -- the document ----------------------------------------------------------------
