@@ -59,7 +59,7 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     digits = text[start:end]
     # Only the neighbourhood decides; slicing the whole text for every digit run made parsing quadratic.
     before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
-    if after[:1].isalnum() or after.startswith("/") or (after[:1] in {".", ","} and after[1:2].isdigit()):
+    if _goes_on(after):
         return []  # "19th", "58/17", "1.5", "2,000": part of a number or symbol
     # "201931": 2019 and note 31; "2015–20303": 2030 and note 3
     found = [_Candidate(start + 4, end, int(digits[4:]), True)] if _fused_year(digits) else []
@@ -82,6 +82,11 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     return found
 
 
+def _goes_on(after: str) -> bool:
+    """Whether the number or symbol a digit run belongs to goes on after it ("19th", "58/17", "1.5", "2,000")."""
+    return after[:1].isalnum() or after[:1] == "/" or (after[:1] in {".", ","} and after[1:2].isdigit())
+
+
 def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The last one to three digits of a number that ends a word, each a possible marker fused to
     it (``74/1673``, ``VIII.7441``), and a number after a point that ends its paragraph or sentence
@@ -91,8 +96,8 @@ def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     [(3, 17), (73, 16), (673, 15)]
     """
     after = text[end : end + 2]
-    if after[:1].isalnum() or after[:1] in {"/", "‑", "-", "–"} or (after[:1] in {".", ","} and after[1:2].isdigit()):
-        return []
+    if _goes_on(after) or after[:1] in {"‑", "-", "–"}:
+        return []  # also "2030-2040": a range's first number ends no marker
     before = text[max(0, start - CONTEXT) : start]
     bare = before[-1:].isspace()  # a number standing alone, not part of a symbol ("74/1673")
     if bare and (
