@@ -76,7 +76,7 @@ def _read_xml(file: Path, path: str, metadata_file: Path | None) -> tuple[Parsed
     read = akn.read_akn(file, path)
     body = "\n".join(paragraph.text for paragraph in read.paragraphs)
     # The XML's elements give the structure in any language; only the English-reading analysers wait.
-    read.facts["language"] = language.detect(body) or read.facts.get("language", "") or "en"
+    read.facts["language"] = language.of(body, read.facts.get("language", ""))
     warnings = read.warnings + language.structure_only(read.facts["language"])
     parsed = ParsedText(read.paragraphs, read.footnotes, [], read.kinds, warnings, read.facts)
     session = SessionFacts()

@@ -67,12 +67,21 @@ def name(code: str) -> str:
     return vocab.load("languages")["names"].get(code, code)
 
 
+def of(text: str, declared: str = "") -> str:
+    """The text's language; what the file declares only when the text is too short to tell; else English.
+
+    >>> of("Décide de rester saisie de la question et des droits de la personne dans le pays"), of("", "fr"), of("")
+    ('fr', 'fr', 'en')
+    """
+    return detect(text) or declared or "en"
+
+
 def refuse_unsupported(text: str, path: str, declared: str = "") -> str:
     """The text's language when undocs reads it; otherwise stop with exit 2 naming the language.
 
     The text decides; what the file declares (AKN's FRBRlanguage) only when the text is too short.
     """
-    language = detect(text) or declared or "en"
+    language = of(text, declared)
     if language not in SUPPORTED:
         raise SourceError(
             path,
