@@ -40,6 +40,9 @@ class _Candidate:
     value: int
     strong: bool
     tail: bool = False  # the last digits of a longer number: a marker only where nothing else fits
+    # A superscript, or digits stuck to punctuation or a lower-case word ("Relations,36", "Goals2"):
+    # a marker even where no note of that number is printed, and where a note is cited again.
+    certain: bool = False
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -47,10 +50,21 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in patterns.SUPERSCRIPT_RUN.finditer(text):
         found.append(
-            _Candidate(match.start(), match.end(), int(match.group().translate(patterns.SUPERSCRIPT_DIGITS)), True)
+            _Candidate(
+                match.start(),
+                match.end(),
+                int(match.group().translate(patterns.SUPERSCRIPT_DIGITS)),
+                True,
+                certain=True,
+            )
         )
     for match in patterns.DIGIT_RUN.finditer(text):
-        found.extend(_digit_candidates(text, match.start(), match.end()))
+        found.extend(
+            replace(candidate, certain=bool(patterns.CERTAIN_MARKER_AFTER.search(text, 0, candidate.start)))
+            if candidate.strong
+            else candidate
+            for candidate in _digit_candidates(text, match.start(), match.end())
+        )
         found.extend(_tail_candidates(text, match.start(), match.end()))
     return sorted(found, key=lambda candidate: (candidate.start, -candidate.end))
 
@@ -163,7 +177,7 @@ def attach(paragraphs: list[Paragraph], raw_notes: list[RawNote], last: int = 0)
     markers: list[tuple[int | None, int, _Candidate]] = [
         (number, paragraph_index, candidate) for number, (paragraph_index, candidate) in placed.items()
     ]
-    repeats = _repeats(candidates, offsets, placed, joined)
+    repeats = _repeats(candidates, offsets, placed)
     markers += [(None, index, candidate) for index, candidate in repeats]
     texts, positions = _strip_markers(body, offsets, markers)
     new = {id(paragraph): replace(paragraph, text=text) for paragraph, text in zip(body, texts, strict=True)}
@@ -192,7 +206,7 @@ def _tail_warning(paragraph: Paragraph, number: int, text: str, candidate: _Cand
 
 
 def _repeats(
-    candidates: list[_Candidate], offsets: list[int], placed: dict[int, tuple[int, _Candidate]], text: str
+    candidates: list[_Candidate], offsets: list[int], placed: dict[int, tuple[int, _Candidate]]
 ) -> list[tuple[int, _Candidate]]:
     """Markers that cite a note again (the UN reprints note 2's number where Agenda 2030 recurs).
 
@@ -203,12 +217,9 @@ def _repeats(
     repeats = []
     for candidate in candidates:
         first = placed.get(candidate.value)
-        if first is None or candidate.start <= first[1].start or not candidate.strong:
+        if first is None or candidate.start <= first[1].start or not candidate.certain:
             continue
-        if any(candidate.start < other.end and other.start < candidate.end for other in taken):
-            continue
-        superscript = bool(patterns.SUPERSCRIPT_RUN.fullmatch(text[candidate.start : candidate.end]))
-        if superscript or patterns.REPEAT_MARKER_AFTER.search(text[: candidate.start]):
+        if not any(candidate.start < other.end and other.start < candidate.end for other in taken):
             paragraph_index = max(i for i, offset in enumerate(offsets) if offset <= candidate.start)
             repeats.append((paragraph_index, candidate))
             taken.append(candidate)
@@ -244,9 +255,11 @@ def _next(candidates: list[_Candidate], index: int, value: int, note_exists: boo
 
 
 def _plain(candidates: list[_Candidate], index: int, value: int, note_exists: bool) -> int | None:
+    """The first candidate for ``value`` at or after ``index``: where no note ``value`` is printed,
+    only a certain one ("decision SSA2(5)", "GC(SPL.2)/RES/1" and "for 20254" keep their digits)."""
     for position in range(index, len(candidates)):
         candidate = candidates[position]
-        if candidate.value == value and not candidate.tail and (candidate.strong or note_exists):
+        if candidate.value == value and not candidate.tail and (candidate.certain or note_exists):
             return position if candidate.strong else _certain_after(candidates, position, value)
     return None
 

@@ -65,6 +65,8 @@ PART_LINE = re.compile(r"^\s*(?P<letter>[A-Z])\s*$")
 PART_PREFIX = re.compile(r"^(?P<letter>[a-z])\.")
 # A section's number before its heading: "A. Pension Administration", "II. Background".
 SECTION_LABEL = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.\s+\S")
+# A division's name and number alone, a heading even with a full stop ("Article 13.", "Rule 4").
+DIVISION_LINE = re.compile(r"^(?:Article|Rule|Chapter|Part|Section)\s+(?:\d{1,3}|[IVXL]{1,6})\.?$")
 # A section's number alone on its line ("II", "B."), its title on the next.
 SECTION_NUMBER_LINE = re.compile(r"^\s*(?:[A-Z]|[IVXL]{1,6})\.?\s*$")
 # The annex of a resolution: its "Annex" line, or the text a resolution adopts in its paragraph.
@@ -112,9 +114,9 @@ def marker_of(number: str) -> re.Pattern[str]:
 
 # Characters a marker may stick to without a space: "Korea,2", "Goals13", "Korea;27".
 MARKER_FUSED_AFTER = re.compile(r"[A-Za-z)\],;:.’”\"]$")
-# A note cited again is certain only where its number sticks to punctuation or to a lower-case
-# word: "Court,1 and", "Goals2 for" (not "G20", "COVID19").
-REPEAT_MARKER_AFTER = re.compile(r"[,;:.)’”a-z]$")
+# A marker is certain where its number sticks to punctuation or to a lower-case word: "Court,1
+# and", "Goals2 for" (not "G20", "COVID19", "decision SSA2", "GC(SPL.2)").
+CERTAIN_MARKER_AFTER = re.compile(r"(?:[,;:)’”a-z]|(?<![A-Z])\.)$")
 # Words before a number that make it part of the running text, not a marker.
 NOT_MARKER_BEFORE = re.compile(
     r"(?:\bNo\.|\bnos?\.|\bparagraphs?|\bresolutions?|\barticles?|\bvol\.|\bthe|\bof|\band|\bto"

@@ -117,8 +117,6 @@ def _paragraph_fault(paragraph: Paragraph, labels: set[tuple[str, str]]) -> str:
         return "a heading that ends as a clause does (a styled lead-in, or run together with its paragraph)"
     if _misses_the_letter_before(paragraph, labels):
         return "a list that lacks the item before this one (it starts at (b))"
-    if paragraph_id.endswith(".h.i"):
-        return "(i) after (h) nested under it as a roman numeral"
     if PRINTED_TWICE.search(paragraph_id):
         return "a paragraph number printed twice"
     return ""

@@ -563,7 +563,7 @@ class _Segmenter:
         titled = unit.section != "preamble" or unit.text[:1].isupper()
         short = unended and len(unit.text.split()) <= longest and titled
         title = unended and (unit.section == "heading" or self._under_heading())
-        if short or title or patterns.SECTION_LABEL.match(unit.text):
+        if short or title or patterns.SECTION_LABEL.match(unit.text) or patterns.DIVISION_LINE.match(unit.text):
             unit.paragraph_id, unit.section = self._next_heading(), self._section("heading")
             return
         if self._unit_is_paragraph(unit):
@@ -586,9 +586,10 @@ class _Segmenter:
         return len(self.paragraphs) > 1 and _is_heading(self.paragraphs[-2])
 
     def _name_annex_unit(self, paragraph: Paragraph) -> None:
-        """An annex unit is a heading (``annex.h1``) unless it ends as a sentence or is longer than
-        any heading (a table's text): then it is a paragraph (``annex.pp1``)."""
-        if patterns.PARAGRAPH_END.search(paragraph.text) or len(paragraph.text.split()) > TABLE_WORDS:
+        """An annex unit is a heading (``annex.h1``, "Article 13." too) unless it ends as a sentence
+        or is longer than any heading (a table's text): then it is a paragraph (``annex.pp1``)."""
+        ends = patterns.PARAGRAPH_END.search(paragraph.text) and not patterns.DIVISION_LINE.match(paragraph.text)
+        if ends or len(paragraph.text.split()) > TABLE_WORDS:
             self.preambular += 1
             paragraph.paragraph_id = f"{ANNEX_PREFIX}pp{self.preambular}"
         else:

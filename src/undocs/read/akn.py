@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
@@ -215,6 +216,11 @@ class _Reader:
         self.footnotes.append(Footnote(marker, paragraph_id, text, note.sourceline, _last_line(note), True, offset))
 
     def heading(self, element: etree._Element, label: str = "") -> None:
+        if not label and "annex" in self.prefix and _plain_text(element).endswith((",", ";", ":")):
+            # "We commit to taking the following actions:" styled as a heading: in print, an
+            # annex's unnumbered lead-in, a paragraph as the text parser reads it.
+            self.add(self._next("pp"), "", "annex", "", 1, [element])
+            return
         paragraph_id = self.add(
             self._next("h"), "", "annex" if "annex" in self.prefix else "heading", label, 1, [element]
         )
@@ -231,8 +237,11 @@ class _Reader:
                 "annex" not in self.prefix
                 and _is_heading(element, HEADING_WORDS)
                 and _plain_text(element)[:1].isupper()
+                and not vocab.lead_phrase(_plain_text(element), "preambular")
             ):
-                self.heading(element)  # a short titled line without closing punctuation ("* * *" aside)
+                # A short titled line without closing punctuation ("* * *" aside); one opening with
+                # a lead phrase ("Welcoming also ...") is a paragraph that lost its comma.
+                self.heading(element)
                 return
             blocks = [p for p in element.iter(f"{{{AKN}}}p") if not _inside_note(p, element)] or [element]
             self.add(self._next("pp"), "", self._section("preamble"), "", 1, _outermost(blocks))
@@ -291,8 +300,12 @@ class _Reader:
         elif "annex" in self.prefix and _is_heading(element):
             self.heading(element)  # an annex's short unnumbered line that is no sentence: its title, a heading
             return
-        elif "annex" in self.prefix:
+        elif "annex" in self.prefix and not (_plain_text(element)[:1].islower() and self.paragraphs[-1].depth > 1):
+            # "with the intent that ...; and" after a list's last item goes on with that item.
             paragraph_id, label, section = self._next("pp"), "", "annex"
+        elif self.operative_seen and _is_bold_line(element):
+            self.heading(element)  # "II" / "Strategic heritage plan" in bold: a section's number and title
+            return
         elif self.operative_seen:
             self._continuation(element)
             return
@@ -409,10 +422,13 @@ class _Reader:
         self._list(list_, paragraph_id, depth + 1, section)
 
     def _list(self, list_: etree._Element, parent_id: str, depth: int, section: str) -> None:
-        for child in _children(list_):
+        children = _children(list_)
+        for index, child in enumerate(children):
             name = local(child)
             if name == "point":
                 self._point(child, parent_id, depth, section)
+            elif name == "sublist" and _goes_on_lettering(children, index):
+                self._list(child, parent_id, depth, section)  # (h), [(i)], (j): the list's own item
             elif name == "sublist":
                 last = self.paragraphs[-1].paragraph_id  # a sublist belongs to the point before it
                 self._list(child, last, depth + 1, section)
@@ -518,7 +534,38 @@ def _is_heading(element: etree._Element, longest: int = TABLE_WORDS) -> bool:
     """An unnumbered block that does not end as a sentence or clause: a heading, as the text parser
     reads it, up to ``longest`` words (an annex's long unpunctuated text is a table's)."""
     text = _plain_text(element)
-    return bool(text) and not text.endswith((",", ";", ":", ".")) and len(text.split()) <= longest
+    return (
+        bool(text)
+        and not text[0].islower()  # "with the intent that ...; and": a clause going on after a list
+        and not text.endswith((",", ";", ":", "."))
+        and len(text.split()) <= longest
+    )
+
+
+def _letters(elements: list[etree._Element]) -> list[str]:
+    return [_number(element.find("akn:num", NS)) for element in elements if local(element) == "point"]
+
+
+def _goes_on_lettering(children: list[etree._Element], index: int) -> bool:
+    """Whether the sublist ``children[index]`` only continues its list's lettering: ``(i)`` between
+    ``(h)`` and ``(j)`` (or ``(ii)`` between ``(hh)`` and ``(jj)``) is the letter the XML nested as
+    if it were a roman numeral."""
+    before, inner, after = (
+        _letters(children[:index]),
+        _letters(_children(children[index])),
+        _letters(children[index + 1 :]),
+    )
+    run = before[-1:] + inner + after[:1]
+    return bool(before and inner) and all(
+        len(set(letter)) == 1 and following == chr(ord(letter[0]) + 1) * len(letter)
+        for letter, following in pairwise(run)
+    )
+
+
+def _is_bold_line(element: etree._Element) -> bool:
+    """A short unpunctuated block set wholly in bold: a heading the markup left as a plain paragraph."""
+    bold = "".join("".join(span.itertext()) for span in element.iterfind(".//akn:span[@class='bold']", NS))
+    return _is_heading(element, HEADING_WORDS) and squeeze(bold) == _plain_text(element)
 
 
 def _adopts_following(element: etree._Element) -> bool:
