@@ -219,6 +219,23 @@ def test_digits_of_a_name_are_no_marker_of_a_note_never_printed() -> None:
             assert {n.footnote_id for n in text.footnotes} == {n.footnote_id for n in xml.footnotes}
 
 
+def test_markers_among_numbers() -> None:
+    # 79/138: "conflict,10,11" is notes 10 and 11 (no number groups two digits after a comma);
+    # 79/284: "CM/Rec(2022)13" names a recommendation, note 13 stands after "Rights," in op29;
+    # 75/254: "2019.3" ending part C's op2 (b) is note 3, not the tail of "resolution 75/253".
+    for file_glob, notes, words in [
+        ("GA/79/A_RES_79_138-*.xml", {"10": "pp27", "11": "pp27"}, ""),
+        ("GA/79/A_RES_79_284-*.xml", {"13": "op29"}, "CM/Rec(2022)13"),
+        ("GA/75/75_254_E.xml", {"3": "c.op2.b"}, "resolution 75/253 of 31 December 2020"),
+    ]:
+        xml = parse_file(next(AKN.glob(file_glob)))
+        for form in FORMS:
+            text = as_document(xml, rendered(xml, form), "x.txt")
+            placed = {n.footnote_id: n.paragraph_id for n in text.footnotes if n.marker_found}
+            assert {number: placed.get(number) for number in notes} == notes, (file_glob, form)
+            assert words in " ".join(p.text for p in text.paragraphs), (file_glob, form)
+
+
 def test_wrapped_lines_that_look_like_a_start() -> None:
     # Wrapped like a PDF: S-32/1's "We pledge ..." begins a line inside annex paragraph 3, not a
     # new one (indents mark starts there); 75/219's "8 (j) and related provisions," (article 8 (j)

@@ -78,8 +78,12 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     # "201931": 2019 and note 31; "2015–20303": 2030 and note 3
     found = [_Candidate(start + 4, end, int(digits[4:]), True)] if _fused_year(digits) else []
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
-    if before.endswith(("/", "-", "–")) or (before.endswith(".") and patterns.NUMBERED_BEFORE_POINT.search(token)):
-        return found  # "A/80/53", "Covid-19", "A/HRC/34/66/Add.1", "paragraph VII.22"
+    if (
+        before.endswith(("/", "-", "–"))
+        or (before.endswith(".") and patterns.NUMBERED_BEFORE_POINT.search(token))
+        or patterns.NAME_PARENTHESES_BEFORE.search(before)
+    ):
+        return found  # "A/80/53", "Covid-19", "A/HRC/34/66/Add.1", "paragraph VII.22", "CM/Rec(2022)13"
     if not before or len(digits) > 3:
         return found
     previous = before[-1]
@@ -98,18 +102,19 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
 
 def _goes_on(after: str) -> bool:
     """Whether the number or symbol a digit run belongs to goes on after it ("19th", "58/17", "1.5", "2,000")."""
-    return after[:1].isalnum() or after[:1] == "/" or (after[:1] in {".", ","} and after[1:2].isdigit())
+    return bool(patterns.NUMBER_GOES_ON.match(after))
 
 
 def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The last one to three digits of a number that ends a word, each a possible marker fused to
-    it (``74/1673``, ``VIII.7441``), and a number after a point that ends its paragraph or sentence
-    (``2019.3``, ``2015–2030.7 We``).
+    it (``74/1673``, ``VIII.7441``); and a number after a point that ends its paragraph or sentence
+    (``2019.3``, ``2015–2030.7 We``), a marker as a bare number is: preferred to a number's tail
+    (``resolution 75/253 ... 2019.3`` is note 3 at the end).
 
     >>> [(c.value, c.start) for c in _tail_candidates("resolution 74/1673 and", 14, 18)]
     [(3, 17), (73, 16), (673, 15)]
     """
-    after = text[end : end + 2]
+    after = text[end : end + 5]
     if _goes_on(after) or after[:1] in {"‑", "-", "–"}:
         return []  # also "2030-2040": a range's first number ends no marker
     before = text[max(0, start - CONTEXT) : start]
@@ -123,7 +128,7 @@ def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
         return []  # "in 2025": a year, not 202 and note 5 (but "71/2057" is 71/205 and note 7)
     sentence_ends = after[:1] in {"", "\n"} or patterns.SENTENCE_AFTER.match(text, end)
     if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] == "." and sentence_ends:
-        return [_Candidate(start, end, int(digits), False, tail=True)] if digits[0] != "0" else []
+        return [_Candidate(start, end, int(digits), False)] if digits[0] != "0" else []
     return [
         _Candidate(end - size, end, int(digits[-size:]), False, tail=True)
         for size in range(1, min(4, len(digits)))

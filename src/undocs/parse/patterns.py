@@ -139,6 +139,10 @@ NUMBERED_BEFORE_POINT = re.compile(r"/|^\(?[IVXL]+\.$|^[A-Za-z]\.$|\d\.[A-Za-z]+
 THOUSANDS_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3}(?:,\d{3})*,$")  # "12,", "1,234,": more groups may follow
 SENTENCE_AFTER = re.compile(r" +[A-Z]")  # "2030.7 We recognize": a new sentence after a note's marker
 NUMBER_BEFORE = re.compile(r"\S+$")  # the printed number a fused marker ends: "74/1673"
+# What a number goes on with: "19th", "58/17", "1.5", "2,000" (not "conflict,10,11": notes 10 and 11).
+NUMBER_GOES_ON = re.compile(r"[^\W_]|/|\.\d|,\d{3}(?!\d)")
+# A parenthesised part of a name just before digits: "CM/Rec(2022)13", "SSA2(5)" (not "(A/80/53)13").
+NAME_PARENTHESES_BEFORE = re.compile(r"[^\W_]\([^()\s]*\)$")
 
 # --- text normalisation ----------------------------------------------------------------------
 SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,;:.)\]])")
