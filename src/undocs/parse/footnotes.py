@@ -91,7 +91,8 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
         # "2,000" groups thousands; "2004,126" and "5/14,120" cannot: a year or symbol, then note 126
         thousands = previous == "," and len(digits) == 3 and bool(patterns.THOUSANDS_BEFORE.search(before))
         decimal = previous == "." and before[-2:-1].isdigit()
-        if patterns.MARKER_FUSED_AFTER.search(previous) and not thousands and not decimal:
+        counts = patterns.COUNT_AFTER.match(after)  # "making100 per cent": a number run into its word
+        if patterns.MARKER_FUSED_AFTER.search(previous) and not (thousands or decimal or counts):
             found.append(_Candidate(start, end, int(digits), True))
     elif (
         before.strip() and not patterns.NOT_MARKER_BEFORE.search(before) and not patterns.NOT_MARKER_AFTER.match(after)

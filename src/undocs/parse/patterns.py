@@ -128,9 +128,11 @@ NOT_MARKER_BEFORE = re.compile(
 # marker stands after the full stop, not before it. A number that opens a range or a list
 # ("from 2 to 4 May", "on 9 and 10", "targets 9, 11"), counts ("3 million") or is a compound's
 # first half ("10-year", "2°C", "Panel 2:") is running text too.
+COUNTED = r"per\s*cent|%|(?:million|billion|trillion)\b"  # what a number counts: "making100 per cent"
+COUNT_AFTER = re.compile(rf"^\s*(?:{COUNTED})")
 NOT_MARKER_AFTER = re.compile(
-    rf"^\s*(?:{MONTHS}|per\s*cent|%|years?\b|months?\b|days?\b|[-‑–/]\w|\.\d|,\d{{3}}\b|\.\s+[A-Z]"
-    r"|(?:to|and|or)\s+\d|,\s*\d|(?:million|billion|trillion)\b|[ap]\.m\.|°|:)"
+    rf"^\s*(?:{MONTHS}|{COUNTED}|years?\b|months?\b|days?\b|[-‑–/]\w|\.\d|,\d{{3}}\b|\.\s+[A-Z]"
+    r"|(?:to|and|or)\s+\d|,\s*\d|[ap]\.m\.|°|:)"
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A point that numbers what follows: in a symbol ("A/HRC/34/66/Add.1"), a report's section

@@ -46,9 +46,9 @@ CAPITAL_SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.$")  # "A.", "II.": n
 SECTION_NUM = re.compile(r"^(?:[A-Z]|[IVXL]{1,6})\.?$")  # a section's number: A., B., I, II.
 ROMAN = re.compile(r"[ivxl]+")
 BIDI_MARKS = re.compile("[\u200e\u200f]")  # invisible direction marks Word leaves after numbers
-# "self- determination": a compound's hyphen the XML kept from a printed line break, with its space
-# ("pre- and post-natal" keeps its space: a word is left out after the hyphen there).
-STRAY_HYPHEN_SPACE = re.compile(r"(?<=\w)- (?!(?:and|or|to|nor)\b)(?=[a-z])")
+# "self- determination", "Secretary- General": a compound's hyphen the XML kept from a printed line
+# break, with its space ("pre- and post-natal" keeps its space: a word is left out after the hyphen).
+STRAY_HYPHEN_SPACE = re.compile(r"(?<=\w)- (?!(?:and|or|to|nor)\b)(?=[a-zA-Z])")
 LEADING_LABEL = re.compile(r"^\((?P<number>[a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # "(a) To act": a label left in the text
 LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?=[A-Z])")
 FORMULA_BODY = re.compile(r"^The\s+|,$")
