@@ -196,6 +196,11 @@ def test_the_reader_reads_xml_faults_as_printed() -> None:
         "GA/78/A_RES_78_181-*.xml": {"op2.i": "Mainstreaming a gender", "op2.ii": "Considering the adoption"},
         # "As a follow-up to the present political declaration, we:" styled as a heading: a lead-in.
         "GA/78/A_RES_78_3_E.xml": {"annex.pp3": "As a follow-up"},
+        # "l. Decides": the letter typed for the digit one numbers the first paragraph.
+        "GA/76/A_RES_76_256-*.xml": {"op1": "Decides to designate 12 May", "op2": "Invites all Member States"},
+        # Numbers after a paragraph that introduces them: the items of its list, or the text it quotes.
+        "GA/78/A_RES_78_248-*.xml": {"op14.4": "In hearing an application", "op15": "Invites the Sixth Committee"},
+        "GA/79/A_RES_79_1-*.xml": {"annex.s2.op7.1": "Close all digital divides", "annex.s2.op7.5": "Enhance"},
     }
     for file_glob, starts in cases.items():
         paragraphs = {p.paragraph_id: p.text for p in parse_file(next(AKN.glob(file_glob))).paragraphs}

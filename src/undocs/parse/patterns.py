@@ -43,7 +43,8 @@ PLENARY_MEETING = re.compile(r"^\s*\d+(?:st|nd|rd|th)\s+plenary meeting\s*$")
 REISSUE_NOTE = re.compile(rf"reissue.*\((?P<date>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})\)")
 
 # --- paragraph labels ------------------------------------------------------------------------
-OPERATIVE_LABEL = re.compile(r"^\s*(?P<number>\d{1,3})\.(?:\s+|$)")
+# "1." to "999."; "l." too, the letter typed for the digit one (A/RES/76/256): see segment.label_value.
+OPERATIVE_LABEL = re.compile(r"^\s*(?P<number>\d{1,3}|l)\.(?:\s+|$)")
 SUBPARAGRAPH_LABEL = re.compile(r"^\s*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 LABEL_ONLY_LINE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,7}\))\s*$")
 # A capitalised participle opening a preambular paragraph that the vocabulary does not list.

@@ -63,6 +63,15 @@ def to_roman(value: int) -> str:
     return out
 
 
+def label_value(label: re.Match) -> int:
+    """An operative label's number: ``l.``, the letter typed for the digit, is 1.
+
+    >>> label_value(patterns.OPERATIVE_LABEL.match("l. Decides")), label_value(patterns.OPERATIVE_LABEL.match("12. Notes"))
+    (1, 12)
+    """
+    return 1 if label["number"] == "l" else int(label["number"])
+
+
 def _opens_paragraph(text: str) -> bool:
     """A numbered paragraph's text opens with a capital, quoted or not ("“Consignor” means ..."), or
     with its first subparagraph ("1. (a) A State Party ...")."""
@@ -189,6 +198,8 @@ class _Segmenter:
         if starts_block and not self.operative:
             ended = ended or bool(vocab.lead_phrase(stripped, "preambular"))
         number = patterns.OPERATIVE_LABEL.match(stripped)
+        if number and number["number"] == "l" and self.operative:
+            number = None  # "l." stands for "1." only where paragraph 1 is due
         if number and not ended and self._expected_label(text, stripped, number):
             ended = True  # a text extraction scrambled the previous paragraph's end
         sub = patterns.SUBPARAGRAPH_LABEL.match(stripped)
@@ -197,7 +208,7 @@ class _Segmenter:
         if not ended or (self.indent_marks_start and not first and not text[:1].isspace()):
             return False
         if number:
-            return self._operative(int(number.group("number")), stripped[number.end() :], line)
+            return self._operative(label_value(number), stripped[number.end() :], line)
         if sub:
             self._name_unit_before_list()
         if sub and self.top_id:
@@ -258,7 +269,7 @@ class _Segmenter:
         pdfminer moves stray words of a justified line after the paragraph ("...by 2030; that").
         """
         rest = stripped[number.end() :]
-        value = int(number.group("number"))
+        value = label_value(number)
         after_unit = self.paragraphs[-1].paragraph_id in (BODY_UNIT, ANNEX_UNIT)  # a heading, "1." after it too
         expected = (value == self.operative + 1 and self.operative > 0) or (
             after_unit and value in (1, self.operative + 1)

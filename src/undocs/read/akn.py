@@ -276,6 +276,12 @@ class _Reader:
         if number and SUBPARAGRAPH_NUM.match(squeeze("".join(num.itertext()))) and self.paragraphs:
             self._loose_point(element, number, squeeze("".join(num.itertext())))
             return
+        if number == "l" and not self.operative_seen:
+            number = "1"  # "l.", the letter typed for the digit one, numbering the first paragraph
+        if number.isdigit() and (parent := self._introduced_by(int(number))):
+            label = squeeze("".join(num.itertext()))
+            self._body(element, f"{parent.paragraph_id}.{number}", parent.paragraph_id, parent.section, label, 2)
+            return
         if number:
             if f"{self.prefix}op{number}" in self.ids:
                 self._restart_numbering()
@@ -313,6 +319,20 @@ class _Reader:
             paragraph_id, label, section = f"{self.prefix}op1", "", "operative"
             self.operative_seen = True
         self._body(element, paragraph_id, "", self._section(section), label, 1)
+
+    def _introduced_by(self, number: int) -> Paragraph | None:
+        """The numbered paragraph whose list or quoted text item ``number`` is, as the text parser
+        reads it: "... the following objectives:" / "1. Close all digital divides" (``op7.1``), or
+        "... new paragraph 4:" / "4. In hearing ..." (``op14.4``); then 2., 3. ... go on under it."""
+        tops = [p for p in self.paragraphs if p.depth == 1 and p.paragraph_id.startswith(f"{self.prefix}op")]
+        if not tops or not self.paragraphs[-1].label:
+            return None
+        top, last = tops[-1], self.paragraphs[-1]
+        if last is top:
+            introduces = top.text.endswith(":") and number != len(tops) + 1
+            return top if introduces else None
+        goes_on = last.parent_id == top.paragraph_id and last.label == f"{number - 1}."
+        return top if goes_on else None
 
     def _restart_numbering(self) -> None:
         """Numbering that starts again (sections I, II, each from 1.): ``s2.op1``, ``s3.op1``, ..."""
