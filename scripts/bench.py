@@ -13,7 +13,7 @@ memory (the largest process); then ``frictionless validate`` of the package it m
 same way in the same run, and the ratio; then an incremental rebuild after one source changed
 (the median of three, each after another source changed).
 The load average is read before each convert. Last, the PDF path: ms per page of ``undocs
-extract`` on the corpus PDFs and the UPR PDFs.
+extract`` on the corpus PDFs and the UPR PDFs (the median of three).
 
     .venv/bin/python scripts/bench.py [N ...] [--form xml|text] [-v]
 """
@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from undocs.parse.roundtrip import rendered
 SHARED = paths.ROOT.parent / "shared"
 SIZES = (250, 1000)
 INCREMENTAL_RUNS = 3  # the incremental time is their median: one run moves with the machine's load
+PDF_RUNS = 3  # ms per page is the median of three extractions after a first (it loads the PDF library)
 FORMS = ("xml", "text")
 BIN = Path(sys.executable).parent
 
@@ -144,15 +146,20 @@ def pdf_rows() -> list[str]:
     pdfs = sorted((SHARED / "corpus").glob("*.pdf")) + sorted((SHARED / "upr").rglob("*.pdf"))
     out = []
     for path in pdfs:
-        start = time.perf_counter()
         try:
             pages = reader.extract_text(path).count("\f") + 1
         except Exception as error:
             out.append(f"{path.relative_to(SHARED)}\t-\t{type(error).__name__}")
             continue
-        seconds = time.perf_counter() - start
+        seconds = statistics.median(_extraction_seconds(reader.extract_text, path) for _ in range(PDF_RUNS))
         out.append(f"{path.relative_to(SHARED)}\t{pages}\t{seconds * 1000 / pages:.0f}")
     return out
+
+
+def _extraction_seconds(extract: Callable[[Path], str], path: Path) -> float:
+    start = time.perf_counter()
+    extract(path)
+    return time.perf_counter() - start
 
 
 def main() -> int:
