@@ -332,14 +332,26 @@ class Analysis:
 Cells = list[list[str]]
 
 
+@dataclass(frozen=True)
+class TableKeys:
+    """One document's rows of a table as the checks across rows need them (``publish.integrity``):
+    for each set of fields a key reads, the hashes of the rows whose values are not all empty
+    (int64 bytes), and the positions of the rows whose values are."""
+
+    rows: int
+    hashes: dict[tuple[str, ...], bytes]
+    empty: dict[tuple[str, ...], tuple[int, ...]]
+
+
 @dataclass
 class Unit:
     """The rows one document contributes to each table (or, with no ``document_id``, the package tables'):
-    as cells, for the key checks, and as CSV text, as written."""
+    as cells, as CSV text, as written, and as the key hashes the checks across rows compare."""
 
     document_id: str
     tables: dict[str, Cells]
     texts: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, TableKeys] = field(default_factory=dict)
     # Checks across documents (a package builder's ``warnings``, if it has them) go to the build log.
     warnings: list[str] = field(default_factory=list)
 

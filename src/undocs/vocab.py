@@ -14,11 +14,15 @@ import yaml
 
 from undocs import paths
 
+# libyaml's safe loader where PyYAML was built with it: ten times faster on the vocabularies,
+# which every process of a build loads (0.3 s of an incremental rebuild with the pure-Python one).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def load(name: str) -> dict:
     """Load ``vocab/<name>.yaml`` once per process."""
-    return yaml.safe_load((paths.VOCAB / f"{name}.yaml").read_text(encoding="utf-8"))
+    return yaml.load((paths.VOCAB / f"{name}.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
 @cache

@@ -7,6 +7,8 @@ validated before; the checks across rows are redone here on every build, over ev
 frictionless's rules: key cells are compared as typed values, a primary key may not be all
 empty nor repeat, a ``unique`` field may not repeat a non-empty value, and a foreign key whose
 cells are all empty is skipped, otherwise its values must be a key of the referenced resource.
+Each document's key values are hashed where its rows are made (``table_keys``, in a worker) and
+cached with them, so a rebuild compares arrays of hashes and reads no key cell again.
 
 >>> index = KeyIndex(metadata.resources())
 >>> document = dict.fromkeys(metadata.field_names("documents"), "")
@@ -26,37 +28,43 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from hashlib import blake2b
 
 import numpy as np
 
-from undocs.models import Cells
+from undocs.models import Cells, TableKeys
 from undocs.publish import metadata
 
 Key = tuple[object, ...]
 
 
-def _caster(spec: dict, missing: list[str]) -> Callable[[str], object]:
-    """Text to the value frictionless compares: ``None`` for a missing value, else the typed value."""
-    if spec.get("type", "string") == "string":
-        return lambda text: None if text in missing else text
-    from frictionless import Field  # only non-text key fields need frictionless's casting
+KEY_TYPES = ("string", "integer")  # the types a key field may have (metadata.check_coherence says so)
 
-    value = Field.from_descriptor(spec).create_value_reader()  # made once: it runs for every key cell
-    return lambda text: None if text in missing else value(text)
+
+def _integer(text: str) -> object:
+    """An integer cell's value as frictionless compares it. A cell that is no integer fails
+    frictionless's own cell check, which has the whole package validated by frictionless."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
-    """A function from a row's cells to the key ``fields`` make, as frictionless compares it.
+    """A function from a row's cells to the key ``fields`` make, as frictionless compares it
+    (``None`` for a missing value, an integer field's cell as its number).
 
-    >>> reader({"fields": [{"name": "a"}, {"name": "b"}]}, ("b", "a"))(["x", ""])
-    (None, 'x')
+    >>> reader({"fields": [{"name": "a"}, {"name": "b", "type": "integer"}]}, ("b", "a"))(["x", "07"])
+    (7, 'x')
     """
     specs = {spec["name"]: (index, spec) for index, spec in enumerate(schema["fields"])}
     missing = schema.get("missingValues", [""])
     positions = [specs[name][0] for name in fields]
-    if missing != [""] or any(specs[name][1].get("type", "string") != "string" for name in fields):
-        casts = [(specs[name][0], _caster(specs[name][1], missing)) for name in fields]
-        return lambda row: tuple(cast(row[index]) for index, cast in casts)
+    integers = {specs[name][0] for name in fields if specs[name][1].get("type", "string") == "integer"}
+    if missing != [""] or integers:
+        casts = [(index, _integer if index in integers else str) for index in positions]
+        return lambda row: tuple(None if row[index] in missing else cast(row[index]) for index, cast in casts)
     # Text fields where only "" is missing: the cell is the value. One and two fields are spelled
     # out because this runs for every key of every row.
     if len(positions) == 1:
@@ -66,6 +74,48 @@ def reader(schema: dict, fields: tuple[str, ...]) -> Callable[[list[str]], Key]:
         first, second = positions
         return lambda row: (row[first] or None, row[second] or None)
     return lambda row: tuple(row[index] or None for index in positions)
+
+
+def stable_hash(value: Key) -> int:
+    """A key's 64-bit hash, the same in every process (``hash`` of a text is not), so that a
+    document's key hashes are made once, in the worker that reads it, and cached with its rows.
+
+    >>> stable_hash(("a-1", "op1")) == stable_hash(("a-1", "op1")) != stable_hash(("a-1", None))
+    True
+    """
+    return int.from_bytes(blake2b(repr(value).encode(), digest_size=8).digest(), "little", signed=True)
+
+
+@cache
+def key_fields() -> dict[str, dict[tuple[str, ...], Callable[[list[str]], Key]]]:
+    """Per table, every set of fields the checks across rows read, with its reader: the primary
+    key, ``unique`` fields, foreign keys, and the fields other tables' foreign keys refer to."""
+    schemas = {r["name"]: metadata.table_schema(r["name"]) for r in metadata.resources()}
+    found: dict[str, set[tuple[str, ...]]] = {name: set() for name in schemas}
+    for name, schema in schemas.items():
+        found[name] |= {tuple(schema["primaryKey"])} if schema.get("primaryKey") else set()
+        found[name] |= {(s["name"],) for s in schema["fields"] if s.get("constraints", {}).get("unique")}
+        for foreign in schema.get("foreignKeys", []):
+            found[name].add(tuple(foreign["fields"]))
+            found[foreign["reference"]["resource"] or name].add(tuple(foreign["reference"]["fields"]))
+    return {name: {fields: reader(schemas[name], fields) for fields in sorted(found[name])} for name in schemas}
+
+
+def table_keys(name: str, rows: Cells) -> TableKeys:
+    """The key hashes of some rows of table ``name``.
+
+    >>> keys = table_keys("paragraphs", [[""] * len(metadata.field_names("paragraphs"))])
+    >>> keys.rows, keys.hashes[("paragraph_key",)], keys.empty[("paragraph_key",)]
+    (1, b'', (0,))
+    """
+    hashes, empty = {}, {}
+    for fields, read in key_fields()[name].items():
+        values = list(map(read, rows))
+        filled = [stable_hash(value) for value in values if value.count(None) != len(value)]
+        hashes[fields] = array("q", filled).tobytes()
+        if len(filled) != len(values):
+            empty[fields] = tuple(i for i, value in enumerate(values) if value.count(None) == len(value))
+    return TableKeys(len(rows), hashes, empty)
 
 
 class Hashes(array):
@@ -110,7 +160,6 @@ class _Key:
 
     table: str
     fields: tuple[str, ...]
-    read: Callable[[list[str]], Key]
     kind: str = ""  # "primary-key", "unique-error", or "" for a foreign key's target only
     values: Hashes = field(default_factory=Hashes)
 
@@ -121,7 +170,6 @@ class _Reference:
 
     table: str
     fields: tuple[str, ...]
-    read: Callable[[list[str]], Key]
     target: _Key
     values: Hashes = field(default_factory=Hashes)
 
@@ -146,31 +194,31 @@ class KeyIndex:
                 reference = foreign["reference"]
                 target = self._key(reference["resource"] or name, tuple(reference["fields"]))
                 fields = tuple(foreign["fields"])
-                self.references.append(_Reference(name, fields, reader(schema, fields), target))
+                self.references.append(_Reference(name, fields, target))
         self.keys_of = {name: [key for key in self.keys.values() if key.table == name] for name in self.schemas}
         self.references_of = {name: [r for r in self.references if r.table == name] for name in self.schemas}
 
     def _key(self, table: str, fields: tuple[str, ...]) -> _Key:
         if (table, fields) not in self.keys:
-            self.keys[(table, fields)] = _Key(table, fields, reader(self.schemas[table], fields))
+            self.keys[(table, fields)] = _Key(table, fields)
         return self.keys[(table, fields)]
 
     def add(self, name: str, rows: Cells) -> None:
-        first = self.rows[name] + 2  # the row number of rows[0] as frictionless counts: the header is row 1
-        self.rows[name] += len(rows)
+        self.add_keys(name, table_keys(name, rows))
+
+    def add_keys(self, name: str, keys: TableKeys) -> None:
+        """Rows of table ``name`` by their key hashes (``table_keys``, made where the rows are)."""
+        first = self.rows[name] + 2  # the row number of the first row as frictionless counts: the header is row 1
+        self.rows[name] += keys.rows
         for key in self.keys_of[name]:
-            values = list(map(key.read, rows))
-            hashes = [hash(value) for value in values if value.count(None) != len(value)]
-            key.values.extend(hashes)
-            if key.kind == "primary-key" and len(hashes) != len(values):
+            key.values.frombytes(keys.hashes[key.fields])
+            if key.kind == "primary-key":
                 self.problems += [
                     f"{name}: primary-key: row {first + offset}: {', '.join(key.fields)} all empty"
-                    for offset, value in enumerate(values)
-                    if value.count(None) == len(value)
+                    for offset in keys.empty.get(key.fields, ())
                 ]
         for reference in self.references_of[name]:
-            # A foreign key all empty is not checked.
-            reference.values.extend([hash(v) for v in map(reference.read, rows) if v.count(None) != len(v)])
+            reference.values.frombytes(keys.hashes[reference.fields])  # a foreign key all empty is not checked
 
     def errors(self) -> list[str]:
         found = list(self.problems)

@@ -193,7 +193,7 @@ class Staged:
             self.files[name].write(texts[name])
             if new:
                 self.problems += self.cells.problems(name, texts[name])
-            self.keys.add(name, rows)
+            self.keys.add_keys(name, unit.keys[name])
             self.summary.rows[name] += len(rows)
 
 

@@ -40,6 +40,7 @@ from typing import Protocol
 
 from undocs.models import Analysed, Analysis, Cells, Unit
 from undocs.publish import change_tables, metadata, rows, upr_tables
+from undocs.publish.integrity import table_keys
 from undocs.publish.rows import Row, TableRows
 
 
@@ -133,8 +134,9 @@ def _extend(into: dict[str, Cells], tables: TableRows) -> None:
 
 
 def _written(unit: Unit) -> Unit:
-    """The unit with its CSV text (made where the unit is made: in a worker, for a document's)."""
+    """The unit with its CSV text and key hashes (made where the unit is made: in a worker, for a document's)."""
     unit.texts = {name: csv_text(table_cells) for name, table_cells in unit.tables.items()}
+    unit.keys = {name: table_keys(name, table_cells) for name, table_cells in unit.tables.items()}
     return unit
 
 
