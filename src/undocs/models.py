@@ -346,21 +346,20 @@ class TableKeys:
 @dataclass
 class Unit:
     """The rows one document contributes to each table (or, with no ``document_id``, the package tables'):
-    as cells, as CSV text, as written, and as the key hashes the checks across rows compare."""
+    as CSV text, as written, and as the key hashes the checks across rows compare."""
 
     document_id: str
-    tables: dict[str, Cells]
-    texts: dict[str, str] = field(default_factory=dict)
-    keys: dict[str, TableKeys] = field(default_factory=dict)
+    texts: dict[str, str]
+    keys: dict[str, TableKeys]
     # Checks across documents (a package builder's ``warnings``, if it has them) go to the build log.
     warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Analysed:
-    """One document's rows as cells, what each package builder picks from it, its warnings, its
-    source lines' kinds counted, and what the build lists of it (title, address, counts): all a
-    build needs of the document, and what the cache stores.
+    """One document's rows (as CSV text and key hashes), what each package builder picks from it,
+    its warnings, its source lines' kinds counted, and what the build lists of it (title, address,
+    counts): all a build needs of the document, and what the cache stores.
     """
 
     unit: Unit

@@ -11,7 +11,7 @@ then only merges what spans documents, checks keys across rows and publishes.
 >>> from undocs import paths
 >>> from undocs.parse.document import parse_file
 >>> result = document(parse_file, paths.ROOT / "data" / "sources" / "a-c-3-80-l-29_dprk-human-rights_draft-resolution.txt")
->>> result.unit.document_id, len(result.unit.tables["paragraphs"]), result.footnotes
+>>> result.unit.document_id, result.unit.keys["paragraphs"].rows, result.footnotes
 ('a-c-3-80-l-29-dprk-human-rights-draft-resolution', 90, 37)
 """
 

@@ -189,12 +189,12 @@ class Staged:
         if new:
             self.fresh.append(digest)
             self.cells = self.cells or CellCheck(metadata.descriptor([])["resources"])
-        for name, rows in unit.tables.items():
+        for name, keys in unit.keys.items():
             self.files[name].write(texts[name])
             if new:
                 self.problems += self.cells.problems(name, texts[name])
-            self.keys.add_keys(name, unit.keys[name])
-            self.summary.rows[name] += len(rows)
+            self.keys.add_keys(name, keys)
+            self.summary.rows[name] += keys.rows
 
 
 def tally(documents: Iterable[Analysed], summary: BuildSummary) -> Iterator[Analysed]:

@@ -133,20 +133,21 @@ def _extend(into: dict[str, Cells], tables: TableRows) -> None:
         into.setdefault(table, []).extend(cells(table, table_rows))
 
 
-def _written(unit: Unit) -> Unit:
-    """The unit with its CSV text and key hashes (made where the unit is made: in a worker, for a document's)."""
-    unit.texts = {name: csv_text(table_cells) for name, table_cells in unit.tables.items()}
-    unit.keys = {name: table_keys(name, table_cells) for name, table_cells in unit.tables.items()}
-    return unit
+def _unit(document_id: str, tables: dict[str, Cells], warnings: list[str] | None = None) -> Unit:
+    """Rows as a unit: their CSV text and key hashes, made where the rows are made (in a worker,
+    for a document's), so the cache keeps text, not cells, and a rebuild reads it back fast."""
+    texts = {name: csv_text(table_cells) for name, table_cells in tables.items()}
+    keys = {name: table_keys(name, table_cells) for name, table_cells in tables.items()}
+    return Unit(document_id, texts, keys, warnings or [])
 
 
 def analysed(analysis: Analysis) -> Analysed:
-    """A document's rows as cells, with all else a build needs of it (see ``models.Analysed``)."""
+    """A document's rows as a unit (CSV text and key hashes), with all else a build needs of it (see ``models.Analysed``)."""
     parsed = analysis.parsed
-    unit = Unit(parsed.meta.document_id, {})
+    tables: dict[str, Cells] = {}
     for builder in PER_DOCUMENT:
-        _extend(unit.tables, builder(analysis))
-    _written(unit)
+        _extend(tables, builder(analysis))
+    unit = _unit(parsed.meta.document_id, tables)
     picked = [factory().pick(analysis) for factory in PER_PACKAGE]
     kinds = Counter(kind.value for kind in parsed.line_kinds.values())
     # A row left out for breaking its schema was logged on the parse as the rows were shaped.
@@ -158,7 +159,7 @@ def analysed(analysis: Analysis) -> Analysed:
 
 
 def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
-    """Each document's rows as cells, in ``document_id`` order, then the package tables' rows."""
+    """Each document's unit, in ``document_id`` order, then the package tables' rows."""
     builders = [factory() for factory in PER_PACKAGE]
     previous = ""
     for document in documents:
@@ -169,11 +170,12 @@ def units(documents: Iterable[Analysed]) -> Iterator[Unit]:
         for package_builder, picked in zip(builders, document.picked, strict=True):
             package_builder.add(picked)
         yield document.unit
-    unit = Unit("", {})
+    tables: dict[str, Cells] = {}
+    warnings: list[str] = []
     for package_builder in builders:
-        _extend(unit.tables, package_builder.rows())
-        unit.warnings += getattr(package_builder, "warnings", [])
-    yield _written(unit)
+        _extend(tables, package_builder.rows())
+        warnings += getattr(package_builder, "warnings", [])
+    yield _unit("", tables, warnings)
 
 
 def csv_text(rows: Cells) -> str:
