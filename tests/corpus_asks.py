@@ -15,7 +15,8 @@ from undocs.analyse.analysis import analyse
 from undocs.errors import SourceError
 from undocs.parse.document import parse_file
 from undocs.parse.roundtrip import xml_files
-from undocs.publish.rows import figure_rows, recommendation_rows
+from undocs.publish.rows import figure_rows
+from undocs.publish.tables import analysed
 
 
 def run(limit: int | None = None) -> Counter[str]:
@@ -30,11 +31,12 @@ def run(limit: int | None = None) -> Counter[str]:
         counts["documents"] += 1
         counts["paragraphs"] += len(parsed.paragraphs)
         analysis = analyse(parsed)
-        counts["asks"] += len(recommendation_rows(analysis))
+        result = analysed(analysis)
+        counts["asks"] += result.unit.keys["recommendations"].rows
         counts["figures"] += len(figure_rows(analysis))
-        failures = [warning for warning in parsed.warnings if "could not be analysed" in warning]
+        failures = [warning for warning in result.warnings if "could not be analysed" in warning]
         counts["failures"] += len(failures)
-        counts["incomplete rows"] += sum("it is left out" in warning for warning in parsed.warnings) - len(failures)
+        counts["incomplete rows"] += sum("it is left out" in warning for warning in result.warnings) - len(failures)
         for warning in failures:
             print(warning, file=sys.stderr)
     return counts

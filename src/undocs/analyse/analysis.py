@@ -38,11 +38,11 @@ def analyse(parsed: ParsedDocument) -> Analysis:
     # structure read) has none, and the reader's warning says so.
     english = parsed.meta.language in SUPPORTED
     # An analyser failing on one paragraph leaves that paragraph out with a warning (``guard``).
-    asks = document_asks(parsed) if english else []
-    state_code = iso3(state_concerned(parsed.meta.title))
-    read = each_paragraph(parsed, "figures", partial(_figures, state_code)) if english else []
-    figures = {paragraph.paragraph_id: found for paragraph, found in read}
     warnings = list(parsed.warnings)
+    asks = document_asks(parsed, warnings) if english else []
+    state_code = iso3(state_concerned(parsed.meta.title))
+    read = each_paragraph(parsed, "figures", partial(_figures, state_code), warnings) if english else []
+    figures = {paragraph.paragraph_id: found for paragraph, found in read}
     for warning in mismatches(checked, links) + treaties.warnings:
         message = f"{parsed.meta.source_path}: {warning}"
         if message not in warnings:  # one log line for a mismatch the text repeats

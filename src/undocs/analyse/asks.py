@@ -318,13 +318,14 @@ def _open_asks(paragraph: Paragraph, own: list[Ask], inherited: list[Ask], has_c
     return [ask for ask in own if ask.verb_start == last]
 
 
-def document_asks(parsed: ParsedDocument) -> list[tuple[Paragraph, Ask]]:
-    """Every paragraph's asks, its own and those inherited from its chapeau, in reading order."""
+def document_asks(parsed: ParsedDocument, warnings: list[str]) -> list[tuple[Paragraph, Ask]]:
+    """Every paragraph's asks, its own and those inherited from its chapeau, in reading order
+    (a paragraph the analyser fails on is a warning added to ``warnings``)."""
     context = Context(state_concerned(parsed.meta.title), body_of(parsed))
     parents = {paragraph.parent_id for paragraph in parsed.paragraphs}
     handed_down: dict[str, list[Ask]] = {}
     result = []
-    for paragraph, found in each_paragraph(parsed, "asks", lambda p: find_asks(p.text, context)):
+    for paragraph, found in each_paragraph(parsed, "asks", lambda p: find_asks(p.text, context), warnings):
         own = [replace(ask, source_paragraph_id=paragraph.paragraph_id) for ask in found]
         inherited = [
             replace(ask, action_text=ap.TRAILING.sub("", paragraph.text), inherited=True)

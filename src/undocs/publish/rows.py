@@ -24,9 +24,9 @@ it) and the codelists read from vocabularies (``addressee_rows``, ``theme_rows``
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from undocs import vocab
-from undocs.analyse.guard import complete_rows
 from undocs.analyse.reconcile import docs_symbol
 from undocs.analyse.treaties import UNLISTED_PREFIX, treaties
 from undocs.models import (
@@ -40,6 +40,7 @@ from undocs.models import (
     Treaty,
     TreatyReference,
 )
+from undocs.publish import metadata
 
 Row = dict[str, object]
 TableRows = dict[str, list[Row]]
@@ -180,7 +181,7 @@ def recommendation_rows(analysis: Analysis) -> list[Row]:
                 "source_paragraph_id": ask.source_paragraph_id,
             }
         )
-    return complete_rows(analysis.parsed, "recommendations", rows)
+    return rows
 
 
 def figure_rows(analysis: Analysis) -> list[Row]:
@@ -197,7 +198,7 @@ def figure_rows(analysis: Analysis) -> list[Row]:
         for paragraph_id, figures in analysis.figures.items()
         for number, figure in enumerate(figures, start=1)
     ]
-    return complete_rows(analysis.parsed, "figures", rows)
+    return rows
 
 
 def paragraph_theme_rows(analysis: Analysis) -> list[Row]:
@@ -332,3 +333,35 @@ def theme_rows() -> TableRows:
             for theme in vocab.load("themes")["themes"]
         ]
     }
+
+
+def complete(parsed: ParsedDocument, table: str, rows: list[Row]) -> tuple[list[Row], list[str]]:
+    """The rows whose required fields are all filled, and a warning with file and line for each
+    other row: one row that would break its schema is left out, not a failed build.
+
+    >>> from undocs.models import DocumentMeta
+    >>> parsed = ParsedDocument(DocumentMeta("d", "d.txt", "", "resolution"), [Paragraph("op1", "", "operative", "1.", 1, 1, "", "Urges", 7, 8)], [])
+    >>> complete(parsed, "figures", [{"document_id": "d", "figure_id": "op1:1", "paragraph_id": "op1", "value": ""}])
+    ([], ['d.txt:7: figures: a row of paragraph op1 has no value, unit, subject, response, phrase, whole_review; it is left out'])
+    """
+    required = _required(table)
+    lines = {paragraph.paragraph_id: paragraph.line_start for paragraph in parsed.paragraphs}
+    kept, warnings = [], []
+    for row in rows:
+        empty = [name for name in required if row.get(name) in (None, "")]
+        if not empty:
+            kept.append(row)
+            continue
+        warning = (
+            f"{parsed.meta.source_path}:{lines.get(str(row.get('paragraph_id', '')), 1)}: {table}: a row of "
+            f"paragraph {row.get('paragraph_id', '?')} has no {', '.join(empty)}; it is left out"
+        )
+        warnings += [warning] if warning not in warnings else []
+    return kept, warnings
+
+
+@cache
+def _required(table: str) -> tuple[str, ...]:
+    return tuple(
+        spec["name"] for spec in metadata.table_schema(table)["fields"] if spec.get("constraints", {}).get("required")
+    )

@@ -144,14 +144,17 @@ def _unit(document_id: str, tables: dict[str, Cells], warnings: list[str] | None
 def analysed(analysis: Analysis) -> Analysed:
     """A document's rows as a unit (CSV text and key hashes), with all else a build needs of it (see ``models.Analysed``)."""
     parsed = analysis.parsed
+    warnings = list(analysis.warnings)
     tables: dict[str, Cells] = {}
     for builder in PER_DOCUMENT:
-        _extend(tables, builder(analysis))
+        for table, table_rows in builder(analysis).items():
+            kept, left_out = rows.complete(parsed, table, table_rows)
+            _extend(tables, {table: kept})
+            warnings += left_out
     unit = _unit(parsed.meta.document_id, tables)
     picked = [factory().pick(analysis) for factory in PER_PACKAGE]
+    warnings += [warning for pick in picked for warning in getattr(pick, "warnings", [])]
     kinds = Counter(kind.value for kind in parsed.line_kinds.values())
-    # A row left out for breaking its schema was logged on the parse as the rows were shaped.
-    warnings = analysis.warnings + [warning for warning in parsed.warnings if warning not in analysis.warnings]
     return Analysed(
         unit, picked, warnings, dict(kinds), parsed.meta.title, parsed.meta.url,
         len(parsed.paragraphs), len(parsed.footnotes),

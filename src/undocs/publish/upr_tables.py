@@ -16,7 +16,7 @@ difference is a warning with the figure's file and line.
 >>> report = UprDocument("r", "A/1", "A/1", "Slovenia", 2, 20, [Recommendation("5.1", None, "Ratify CAT", ["Chile"], "pending", "p5", "p5.1", 9, 9)])
 >>> addendum = UprDocument("a", "A/1/Add.1", "A/1", "Slovenia", positions=[Position("1", "noted", "p3", 4)], totals={"noted": 1})
 >>> builder = UprTables()
->>> builder.add(Picked(report, [])); builder.add(Picked(addendum, []))
+>>> builder.add(Picked(report, [], [])); builder.add(Picked(addendum, [], []))
 >>> tables = builder.rows()
 >>> [(row["recommendation_number"], row["response"], row["response_symbol"]) for row in tables["upr_recommendations"]]
 [('5.1', 'noted', 'A/1/Add.1')]
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from undocs.analyse.upr import IN_PART, NOTED, PENDING, SUPPORTED, Position, UprDocument, action_category, upr_document
 from undocs.models import Analysis
 from undocs.parse.document import slug
-from undocs.publish.rows import figure_rows, paragraph_key
+from undocs.publish.rows import complete, figure_rows, paragraph_key
 from undocs.read.states import iso3
 
 Row = dict[str, object]
@@ -73,10 +73,11 @@ def _resolve(number: str, report: UprDocument | None) -> str:
 @dataclass
 class Picked:
     """What a document gives these tables: its UPR document, if it is one, and its figures, each
-    with the file and line a warning names."""
+    with the file and line a warning names; and the warnings of figure rows left out."""
 
     document: UprDocument | None
     figures: list[tuple[Row, str]]
+    warnings: list[str]
 
 
 class UprTables:
@@ -91,8 +92,9 @@ class UprTables:
     def pick(self, analysis: Analysis) -> Picked:
         parsed = analysis.parsed
         lines = {paragraph.paragraph_id: paragraph.line_start for paragraph in parsed.paragraphs}
-        figures = [(row, f"{parsed.meta.source_path}:{lines[row['paragraph_id']]}") for row in figure_rows(analysis)]
-        return Picked(upr_document(parsed), figures)
+        kept, warnings = complete(parsed, "figures", figure_rows(analysis))
+        figures = [(row, f"{parsed.meta.source_path}:{lines[row['paragraph_id']]}") for row in kept]
+        return Picked(upr_document(parsed), figures, warnings)
 
     def add(self, picked: Picked) -> None:
         self.figures += picked.figures
