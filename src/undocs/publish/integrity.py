@@ -109,9 +109,14 @@ def table_keys(name: str, rows: Cells) -> TableKeys:
     (1, b'', (0,))
     """
     hashes, empty = {}, {}
+    made: dict[Key, int] = {}  # a value many rows share (the document's id) is hashed once
     for fields, read in key_fields()[name].items():
         values = list(map(read, rows))
-        filled = [stable_hash(value) for value in values if value.count(None) != len(value)]
+        filled = [
+            made[value] if value in made else made.setdefault(value, stable_hash(value))
+            for value in values
+            if value.count(None) != len(value)
+        ]
         hashes[fields] = array("q", filled).tobytes()
         if len(filled) != len(values):
             empty[fields] = tuple(i for i, value in enumerate(values) if value.count(None) == len(value))
