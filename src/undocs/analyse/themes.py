@@ -7,9 +7,10 @@ words of which none may ("surveillance", but not of a disease). The tag records 
 that matched and the words it matched, so every tag can be checked by eye.
 
 One pass per paragraph: the text's words are read once, in one scan, and looked up in an
-index of the rules' first words (``_Index``: a whole word, or the stem of ``abduct*``); only a
-rule whose first word is there is searched for. The tags are exactly those of searching every
-rule in turn: a rule cannot match where its first word does not stand.
+index of the rules' first words (``_Index``: a whole word, or the stem of ``abduct*``); a rule
+is tried only where one of its first words stands, and only there, not searched along the whole
+text. The tags are exactly those of searching every rule in turn: a rule's match starts at a
+word (its pattern opens with the look-behind ``WORD`` starts with) that opens one of its words.
 
 >>> [(tag.theme_id, tag.rule_id, tag.matched) for tag in tag_text("Torture in places of detention")]
 [('torture', 'torture.terms', 'Torture'), ('conditions_of_detention', 'conditions_of_detention.places', 'places of detention')]
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from undocs import vocab
 from undocs.analyse import ask_patterns
@@ -46,23 +47,28 @@ class _Rule:
     not_near: re.Pattern[str] | None = None
     within: int = WITHIN
 
-    def find(self, searchable: str) -> re.Match[str] | None:
-        """The first match whose context fits."""
-        if self.near is None and self.not_near is None:
-            return self.pattern.search(searchable)
-        starts = _word_starts(searchable)
-        for match in self.pattern.finditer(searchable):
-            first = max(bisect_right(starts, match.start()) - 1 - self.within, 0)
-            last = bisect_left(starts, match.end()) + self.within
-            context = searchable[
-                starts[first] if starts else 0 : starts[last] if last < len(starts) else len(searchable)
-            ]
-            if self.near is not None and not self.near.search(context):
+    def find(self, searchable: str, places: list[int], starts: list[int]) -> re.Match[str] | None:
+        """The first match whose context fits, tried only at ``places``, the text's word starts
+        where one of the rule's words may begin (``starts``: every word's start), as
+        ``finditer`` would meet them: in order, none inside a match already rejected."""
+        rejected_end = 0
+        for place in places:
+            if place < rejected_end or not (match := self.pattern.match(searchable, place)):
                 continue
-            if self.not_near is not None and self.not_near.search(context):
-                continue
-            return match
+            if self._fits(searchable, match, starts):
+                return match
+            rejected_end = match.end()
         return None
+
+    def _fits(self, searchable: str, match: re.Match[str], starts: list[int]) -> bool:
+        if self.near is None and self.not_near is None:
+            return True
+        first = max(bisect_right(starts, match.start()) - 1 - self.within, 0)
+        last = bisect_left(starts, match.end()) + self.within
+        context = searchable[starts[first] if starts else 0 : starts[last] if last < len(starts) else len(searchable)]
+        if self.near is not None and not self.near.search(context):
+            return False
+        return self.not_near is None or not self.not_near.search(context)
 
 
 @dataclass(frozen=True)
@@ -82,12 +88,6 @@ def _opening(word: str) -> tuple[str, bool]:
     if not first:
         raise ValueError(f"themes.yaml: {word!r} must start with a letter or digit")
     return first.group(0), word[first.end() : first.end() + 1] == "*"
-
-
-@lru_cache(maxsize=1)
-def _word_starts(searchable: str) -> list[int]:
-    """Where the text's words start (kept for the text's other context rules)."""
-    return [word.start() for word in WORD.finditer(searchable)]
 
 
 def _rule(theme_id: str, rule: dict) -> _Rule:
@@ -124,15 +124,19 @@ def _ignored() -> re.Pattern[str]:
     return ask_patterns.phrase_pattern(vocab.load("themes")["ignore"])
 
 
-def _candidates(searchable: str, index: _Index) -> list[int]:
-    """The rules that may match: those whose first word, or stem, opens one of the text's words."""
-    words = set(WORD.findall(searchable.lower()))
-    found = {number for word in words & index.by_word.keys() for number in index.by_word[word]}
+def _candidates(words: list[re.Match[str]], index: _Index) -> dict[int, list[int]]:
+    """The rules that may match, each with the starts of the words where one of its words may
+    begin: a word that is its first word, or opens with its stem."""
+    found: dict[int, list[int]] = {}
     for word in words:
-        for stem, number in index.by_stem.get(word[:STEM_KEY], ()):
-            if word.startswith(stem):
-                found.add(number)
-    return sorted(found)
+        lower = word.group().lower()
+        numbers = list(index.by_word.get(lower, ()))
+        numbers += [number for stem, number in index.by_stem.get(lower[:STEM_KEY], ()) if lower.startswith(stem)]
+        for number in numbers:
+            places = found.setdefault(number, [])
+            if not places or places[-1] != word.start():
+                places.append(word.start())
+    return found
 
 
 def tag_text(text: str) -> list[Tag]:
@@ -140,12 +144,15 @@ def tag_text(text: str) -> list[Tag]:
     # Blanked with spaces, not removed, so the matched words keep their offsets in the text.
     searchable = _ignored().sub(lambda match: " " * len(match.group(0)), text.translate(ask_patterns.APOSTROPHES))
     index = _index()
+    words = list(WORD.finditer(searchable))
+    starts = [word.start() for word in words]
+    candidates = _candidates(words, index)
     tags: dict[str, Tag] = {}
-    for number in _candidates(searchable, index):
+    for number in sorted(candidates):
         rule = index.rules[number]
         if rule.theme_id in tags:
             continue
-        match = rule.find(searchable)
+        match = rule.find(searchable, candidates[number], starts)
         if match:
             tags[rule.theme_id] = Tag(rule.theme_id, rule.rule_id, text[match.start() : match.end()])
     return list(tags.values())
