@@ -128,11 +128,13 @@ def _candidates(words: list[re.Match[str]], index: _Index) -> dict[int, list[int
     """The rules that may match, each with the starts of the words where one of its words may
     begin: a word that is its first word, or opens with its stem."""
     found: dict[int, list[int]] = {}
+    by_word, by_stem = index.by_word, index.by_stem
     for word in words:
         lower = word.group().lower()
-        numbers = list(index.by_word.get(lower, ()))
-        numbers += [number for stem, number in index.by_stem.get(lower[:STEM_KEY], ()) if lower.startswith(stem)]
-        for number in numbers:
+        numbers, stems = by_word.get(lower, ()), by_stem.get(lower[:STEM_KEY], ())
+        if not (numbers or stems):
+            continue  # most words open no rule's word
+        for number in [*numbers, *(number for stem, number in stems if lower.startswith(stem))]:
             places = found.setdefault(number, [])
             if not places or places[-1] != word.start():
                 places.append(word.start())
