@@ -351,6 +351,7 @@ class Unit:
     document_id: str
     texts: dict[str, str]
     keys: dict[str, TableKeys]
+    digest: str  # the sha256 of the texts: what frictionless passed before is remembered by it
     # Checks across documents (a package builder's ``warnings``, if it has them) go to the build log.
     warnings: list[str] = field(default_factory=list)
 

@@ -29,7 +29,7 @@ from undocs.models import Analysed, Unit
 from undocs.publish import metadata, publishing
 from undocs.publish.cells import CellCheck, descriptor_problems
 from undocs.publish.integrity import KeyIndex
-from undocs.publish.tables import header, units
+from undocs.publish.tables import content_digest, header, units
 
 log = logging.getLogger("undocs")
 DESCRIPTOR = "datapackage.json"
@@ -143,14 +143,13 @@ class Validated:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder / "validated" if folder else None
         schemas = json.dumps(metadata.descriptor([])["resources"], sort_keys=True)
-        self.salt = f"{version('frictionless')}\0{schemas}\0".encode()
+        self.salted = hashlib.sha256(f"{version('frictionless')}\0{schemas}\0".encode())  # copied for each digest
 
-    def digest(self, texts: dict[str, str]) -> str:
-        """The digest of some named texts (a unit's CSV rows per table, or the descriptor)."""
-        digest = hashlib.sha256(self.salt)
-        for name, text in sorted(texts.items()):
-            encoded = text.encode()
-            digest.update(f"{name}\0{len(encoded)}\0".encode() + encoded)
+    def digest(self, content: str) -> str:
+        """The digest of some named texts (``tables.content_digest``: a unit's CSV rows per table,
+        or the descriptor) under these schemas and this frictionless."""
+        digest = self.salted.copy()
+        digest.update(content.encode())
         return digest.hexdigest()
 
     def __contains__(self, digest: str) -> bool:
@@ -184,7 +183,7 @@ class Staged:
     def write(self, unit: Unit) -> None:
         self.summary.warnings += unit.warnings
         texts = unit.texts
-        digest = self.validated.digest(texts)
+        digest = self.validated.digest(unit.digest)
         new = digest not in self.validated
         if new:
             self.fresh.append(digest)
@@ -221,7 +220,7 @@ def stage(
             staged.write(unit)
     descriptor = metadata.descriptor(sources, about=about)
     write_json(folder / DESCRIPTOR, publishing.fingerprinted(descriptor, folder))
-    digest = validated.digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)})
+    digest = validated.digest(content_digest({DESCRIPTOR: json.dumps(descriptor, sort_keys=True)}))
     if digest not in validated:
         staged.fresh.append(digest)
         staged.problems += descriptor_problems(descriptor)

@@ -31,6 +31,7 @@ undocs.publish.tables.RowShapeError: addressees: a row without the field(s) phra
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -138,7 +139,17 @@ def _unit(document_id: str, tables: dict[str, Cells], warnings: list[str] | None
     for a document's), so the cache keeps text, not cells, and a rebuild reads it back fast."""
     texts = {name: csv_text(table_cells) for name, table_cells in tables.items()}
     keys = {name: table_keys(name, table_cells) for name, table_cells in tables.items()}
-    return Unit(document_id, texts, keys, warnings or [])
+    return Unit(document_id, texts, keys, content_digest(texts), warnings or [])
+
+
+def content_digest(texts: dict[str, str]) -> str:
+    """The sha256 of some named texts (a unit's CSV rows per table, or the descriptor), with each
+    name and length, so that no two sets of texts give the same bytes to hash."""
+    digest = hashlib.sha256()
+    for name, text in sorted(texts.items()):
+        encoded = text.encode()
+        digest.update(f"{name}\0{len(encoded)}\0".encode() + encoded)
+    return digest.hexdigest()
 
 
 def analysed(analysis: Analysis) -> Analysed:
