@@ -11,9 +11,9 @@ For each form and N (default 250 and 1000), with a cold cache: the whole ``undoc
 command (process start included) timed for wall and CPU seconds (its workers included) and peak
 memory (the largest process); then ``frictionless validate`` of the package it made, timed the
 same way in the same run, and the ratio; then an incremental rebuild after one source changed
-(the median of three, each after another source changed).
-The package's bytecode is compiled first, as a wheel's install does. The load average is read before each convert. Last, the PDF path: ms per page of ``undocs
-extract`` on the corpus PDFs and the UPR PDFs (the median of three).
+(the median of three, each after another source changed). The package's bytecode is compiled
+first, as a wheel's install does. The load average is read before each convert. Last, the PDF
+path: ms per page of ``undocs extract`` on the corpus PDFs and the UPR PDFs (the median of three).
 
     .venv/bin/python scripts/bench.py [N ...] [--form xml|text] [-v]
 """
