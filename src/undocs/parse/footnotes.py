@@ -59,12 +59,7 @@ def _candidates(text: str) -> list[_Candidate]:
             )
         )
     for match in patterns.DIGIT_RUN.finditer(text):
-        found.extend(
-            replace(candidate, certain=bool(patterns.CERTAIN_MARKER_AFTER.search(text, 0, candidate.start)))
-            if candidate.strong
-            else candidate
-            for candidate in _digit_candidates(text, match.start(), match.end())
-        )
+        found.extend(_digit_candidates(text, match.start(), match.end()))
         found.extend(_tail_candidates(text, match.start(), match.end()))
     return sorted(found, key=lambda candidate: (candidate.start, -candidate.end))
 
@@ -93,7 +88,8 @@ def _digit_candidates(text: str, start: int, end: int) -> list[_Candidate]:
         decimal = previous == "." and before[-2:-1].isdigit()
         counts = patterns.COUNT_AFTER.match(after)  # "making100 per cent": a number run into its word
         if patterns.MARKER_FUSED_AFTER.search(previous) and not (thousands or decimal or counts):
-            found.append(_Candidate(start, end, int(digits), True))
+            certain = bool(patterns.CERTAIN_MARKER_AFTER.search(before))
+            found.append(_Candidate(start, end, int(digits), True, certain=certain))
     elif (
         before.strip() and not patterns.NOT_MARKER_BEFORE.search(before) and not patterns.NOT_MARKER_AFTER.match(after)
     ):
@@ -108,9 +104,9 @@ def _goes_on(after: str) -> bool:
 
 def _tail_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The last one to three digits of a number that ends a word, each a possible marker fused to
-    it (``74/1673``, ``VIII.7441``); and a number after a point that ends its paragraph or sentence
-    (``2019.3``, ``2015–2030.7 We``), a marker as a bare number is: preferred to a number's tail
-    (``resolution 75/253 ... 2019.3`` is note 3 at the end).
+    it (``74/1673``, ``VIII.7441``). A number after a point that ends its paragraph or sentence
+    (``2019.3``, ``2015–2030.7 We``) is a candidate as a bare number is, so it is preferred to a
+    number's tail (in ``resolution 75/253 ... 2019.3`` note 3 is the one at the end).
 
     >>> [(c.value, c.start) for c in _tail_candidates("resolution 74/1673 and", 14, 18)]
     [(3, 17), (73, 16), (673, 15)]

@@ -187,7 +187,7 @@ def recommendation_rows(analysis: Analysis) -> list[Row]:
 def figure_rows(analysis: Analysis) -> list[Row]:
     """One row per figure; its id is the paragraph's id and the figure's place in the paragraph."""
     document_id = analysis.parsed.meta.document_id
-    rows = [
+    return [
         {
             "document_id": document_id,
             "figure_id": f"{paragraph_id}:{number}",
@@ -198,7 +198,6 @@ def figure_rows(analysis: Analysis) -> list[Row]:
         for paragraph_id, figures in analysis.figures.items()
         for number, figure in enumerate(figures, start=1)
     ]
-    return rows
 
 
 def paragraph_theme_rows(analysis: Analysis) -> list[Row]:
